@@ -1,0 +1,43 @@
+package dev.earshot.assets;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/** SHA-256 of files and streams, streamed, as lower-case hex. */
+final class Sha256 {
+
+  private Sha256() {}
+
+  static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("Every JVM has SHA-256", e);
+    }
+  }
+
+  static String hex(MessageDigest digest) {
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  static String of(Path file) throws IOException {
+    MessageDigest digest = newDigest();
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(buffer); n != -1; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+    }
+    return hex(digest);
+  }
+
+  /** Expected and actual digest, the message every mismatch uses. */
+  static String mismatch(String expected, String actual) {
+    return "sha256 mismatch: expected " + expected + " got " + actual;
+  }
+}

@@ -1,0 +1,116 @@
+package dev.earshot.ingest.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of ingest-service under the {@code ingest.} prefix; see the README for each one. */
+@ConfigMapping(prefix = "ingest")
+public interface IngestConfig {
+
+  /** Sample rate of published chunks; Whisper and the classifiers expect 16 kHz. */
+  @WithDefault("16000")
+  int sampleRate();
+
+  /** Longest recording accepted from any input; longer files are refused, streams are ended. */
+  @WithDefault("4H")
+  Duration maxDuration();
+
+  Chunking chunking();
+
+  Normalization normalization();
+
+  Trim trim();
+
+  Http http();
+
+  Publish publish();
+
+  Topics topics();
+
+  /** How recordings are cut into chunks. */
+  interface Chunking {
+    /** Preferred chunk length. */
+    @WithDefault("10")
+    double targetSeconds();
+
+    /** Hard upper bound; Whisper sees at most 30 s at once. */
+    @WithDefault("30")
+    double maxSeconds();
+
+    /** How far a boundary may move from the target to find the quietest point. */
+    @WithDefault("2")
+    double searchSeconds();
+
+    /** Sample layout of the chunk payload: PCM_S16LE (half the size) or PCM_F32LE (lossless). */
+    @WithDefault("PCM_S16LE")
+    String encoding();
+  }
+
+  /** Optional level normalisation of files and uploads (live streams are published as captured). */
+  interface Normalization {
+    /** NONE, PEAK or RMS. */
+    @WithDefault("NONE")
+    String mode();
+
+    /** Target level; defaults to -1 dBFS for PEAK and -20 dBFS for RMS. */
+    Optional<Double> targetDbfs();
+  }
+
+  /** Optional trimming of leading and trailing silence. */
+  interface Trim {
+    @WithDefault("false")
+    boolean enabled();
+
+    /** Frames quieter than this (RMS) count as silence. */
+    @WithDefault("-50")
+    double thresholdDbfs();
+
+    /** Quiet audio kept next to the sound so onsets are not clipped. */
+    @WithDefault("0.2")
+    double paddingSeconds();
+  }
+
+  /** HTTP uploads and live streams. */
+  interface Http {
+    /**
+     * Accepted values of the X-API-Key header; HTTP ingest answers 401 to everything when empty.
+     */
+    Optional<List<String>> apiKeys();
+
+    /** Largest accepted upload; larger bodies get 413. */
+    @WithDefault("100M")
+    MemorySize maxUploadSize();
+
+    /** Where results-service serves a recording, used in the 202 answer. */
+    @WithDefault("http://localhost:8083")
+    String resultsBaseUrl();
+  }
+
+  /** Publishing to Kafka. */
+  interface Publish {
+    /** Chunks of one recording sent before waiting for acknowledgements. */
+    @WithDefault("16")
+    int maxInFlight();
+
+    /** How long to wait for Kafka to acknowledge a recording's records. */
+    @WithDefault("60S")
+    Duration timeout();
+  }
+
+  /** Topic creation at start-up. */
+  interface Topics {
+    /** Create the topics this service writes when they do not exist. */
+    @WithDefault("true")
+    boolean create();
+
+    @WithDefault("12")
+    int partitions();
+
+    @WithDefault("1")
+    short replicationFactor();
+  }
+}

@@ -1,0 +1,32 @@
+package dev.earshot.ingest.recording;
+
+import dev.earshot.audio.decode.AudioFormatException;
+
+/** Why audio was not (completely) ingested; also the tag of the rejection metric. */
+public enum Rejection {
+  EMPTY,
+  TRUNCATED,
+  CORRUPT,
+  INVALID_HEADER,
+  NOT_AUDIO,
+  UNSUPPORTED_CODEC,
+  TOO_LARGE,
+  TOO_LONG,
+  UNAUTHORIZED,
+  BAD_REQUEST,
+  UNREADABLE,
+  KAFKA_UNAVAILABLE,
+  PUBLISH_FAILED,
+  STREAM_ABORTED;
+
+  public static Rejection of(AudioFormatException.Reason reason) {
+    return switch (reason) {
+      case EMPTY -> EMPTY;
+      case TRUNCATED -> TRUNCATED;
+      case CORRUPT -> CORRUPT;
+      case NOT_AUDIO -> NOT_AUDIO;
+      case UNSUPPORTED_CODEC -> UNSUPPORTED_CODEC;
+      case INVALID_HEADER -> INVALID_HEADER;
+    };
+  }
+}

@@ -1,0 +1,130 @@
+package dev.earshot.ingest.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earshot.audio.WavBytes;
+import dev.earshot.ingest.KafkaOutput;
+import dev.earshot.ingest.TestAudio;
+import dev.earshot.schema.AudioChunk;
+import dev.earshot.schema.RecordingEvent;
+import dev.earshot.schema.RecordingEventType;
+import dev.earshot.schema.SourceKind;
+import dev.earshot.testbroker.TestBrokerResource;
+import dev.earshot.testbroker.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URI;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(TestBrokerResource.class)
+class LiveStreamSocketTest {
+
+  @TestHTTPResource("/recordings/live")
+  URI endpoint;
+
+  private final KafkaOutput kafka = new KafkaOutput();
+
+  private URI uri(String query) {
+    return URI.create(endpoint.toString().replaceFirst("^http", "ws") + "?" + query);
+  }
+
+  @Test
+  void chunksReachKafkaWhileTheDeviceIsStillSendingAndEndFinishesTheRecording() throws Exception {
+    float[] audio = TestAudio.stereo(25, 48000);
+    byte[] pcm = WavBytes.encode(audio, WavBytes.Format.S16);
+    WsClient device =
+        WsClient.connect(
+            uri("sampleRate=48000&channels=2&format=s16le&name=porch&device=edge-3"), "test-key");
+    String id = device.next("started").get("recordingId").asText();
+
+    int frame = 48000 * 2 * 2 / 10;
+    int sent = 0;
+    for (; sent < 13 * 10 * frame; sent += frame) {
+      device.send(pcm, sent, sent + frame);
+    }
+    assertThat(device.next("chunk").get("sequence").asInt()).isZero();
+    var onKafkaMidStream =
+        new TopicReader()
+            .readUntil(
+                KafkaOutput.CHUNKS,
+                r -> id.equals(r.key()),
+                got -> !got.isEmpty(),
+                Duration.ofSeconds(30));
+    assertThat(onKafkaMidStream).hasSize(1);
+    assertThat(device.closed).isNotDone();
+
+    for (; sent < pcm.length; sent += frame) {
+      device.send(pcm, sent, Math.min(pcm.length, sent + frame));
+    }
+    device.socket.sendText("end", true).join();
+    var finished = device.next("finished");
+
+    assertThat(finished.get("chunks").asInt()).isEqualTo(3);
+    assertThat(finished.get("durationSeconds").asDouble()).isEqualTo(25.0);
+    assertThat(device.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+    List<AudioChunk> chunks = kafka.chunksOf(id);
+    assertThat(chunks).hasSize(3);
+    assertThat(chunks.get(0).getSource().getKind()).isEqualTo(SourceKind.STREAM);
+    assertThat(chunks.get(0).getSource().getDevice()).isEqualTo("edge-3");
+    assertThat(KafkaOutput.concatenatedPayload(chunks))
+        .isEqualTo(
+            TestAudio.expectedPayload(WavBytes.of(WavBytes.Format.S16, 2, 48000, audio).build()));
+    assertThat(kafka.eventsOf(id, RecordingEventType.FINISHED))
+        .extracting(RecordingEvent::getType)
+        .containsExactly(RecordingEventType.STARTED, RecordingEventType.FINISHED);
+  }
+
+  @Test
+  void aStreamCutOffWithoutTheEndKeepsItsAudioAndIsRecordedAsFailed() throws Exception {
+    byte[] pcm = WavBytes.encode(TestAudio.stereo(2, 16000), WavBytes.Format.S16);
+    WsClient device = WsClient.connect(uri("sampleRate=16000&channels=2&apiKey=test-key"), null);
+    String id = device.next("started").get("recordingId").asText();
+    device.send(pcm, 0, pcm.length);
+    device.socket.sendText("{\"type\":\"status\"}", true).join();
+    var status = device.next("status");
+    assertThat(status.get("receivedSeconds").asDouble()).isEqualTo(2.0);
+    assertThat(status.get("publishedChunks").asInt()).isZero();
+
+    device.socket.abort();
+
+    var events = kafka.eventsOf(id, RecordingEventType.FAILED);
+    RecordingEvent failed = events.get(events.size() - 1);
+    assertThat(failed.getReasonCode()).isEqualTo("STREAM_ABORTED");
+    assertThat(failed.getChunkCount()).isEqualTo(1);
+    assertThat(failed.getDurationSeconds()).isEqualTo(2.0);
+    List<AudioChunk> chunks = kafka.chunksOf(id);
+    assertThat(KafkaOutput.concatenatedPayload(chunks))
+        .isEqualTo(TestAudio.expectedPayload(TestAudio.stereoWav(2, 16000)));
+  }
+
+  @Test
+  void aWrongKeyOrABadFormatIsRefusedBeforeTheHandshake() {
+    assertThatThrownBy(() -> WsClient.connect(uri("sampleRate=16000"), "guess"))
+        .isInstanceOf(CompletionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            WebSocketHandshakeException.class,
+            e -> {
+              assertThat(e.getResponse().statusCode()).isEqualTo(401);
+              assertThat(e.getResponse().headers().firstValue("X-Earshot-Error"))
+                  .hasValue("invalid API key");
+            });
+    assertThatThrownBy(() -> WsClient.connect(uri("channels=2"), "test-key"))
+        .cause()
+        .isInstanceOfSatisfying(
+            WebSocketHandshakeException.class,
+            e -> {
+              assertThat(e.getResponse().statusCode()).isEqualTo(400);
+              assertThat(e.getResponse().headers().firstValue("X-Earshot-Error").orElseThrow())
+                  .contains("sampleRate is required");
+            });
+  }
+}

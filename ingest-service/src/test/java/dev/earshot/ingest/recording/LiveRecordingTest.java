@@ -1,0 +1,122 @@
+package dev.earshot.ingest.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earshot.audio.Signals;
+import dev.earshot.audio.chunk.PcmEncoding;
+import dev.earshot.audio.dsp.Normalization;
+import dev.earshot.audio.dsp.Trimming;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LiveRecordingTest {
+
+  private final RecordedPublisher publisher = new RecordedPublisher();
+  private final Recording.InputFormat format =
+      new Recording.InputFormat("raw PCM s16le, 48000 Hz, 1 ch", 48000, 1);
+
+  private LiveRecording start(IngestSettings settings) throws IngestException {
+    return LiveRecording.start(
+        settings,
+        publisher,
+        IngestListener.NONE,
+        "live-1",
+        RecordingSource.of(Origin.STREAM, "door"),
+        format);
+  }
+
+  @Test
+  void chunksArePublishedWhileAudioIsStillArriving() throws Exception {
+    LiveRecording live = start(TestSettings.defaults());
+    float[] audio = Signals.speechLike(9, 48000, 48000 * 25);
+    int block = 4800;
+
+    int fedWhenFirstChunkAppeared = -1;
+    for (int at = 0; at < audio.length; at += block) {
+      live.accept(audio, at, Math.min(block, audio.length - at));
+      if (fedWhenFirstChunkAppeared < 0 && !publisher.chunks().isEmpty()) {
+        fedWhenFirstChunkAppeared = at + block;
+      }
+    }
+    assertThat(publisher.types()).startsWith("STARTED", "CHUNK").doesNotContain("FINISHED");
+    var totals = live.finish();
+
+    // Chunk 0 is cut once target + search (12 s) have arrived, long before the stream ends.
+    assertThat(fedWhenFirstChunkAppeared / 48000.0).isBetween(12.0, 12.2);
+    assertThat(publisher.types()).endsWith("FINISHED");
+    assertThat(totals.chunks()).isEqualTo(3);
+    assertThat(totals.seconds()).isEqualTo(25.0);
+    assertThat(publisher.chunks())
+        .extracting(EncodedChunk::last)
+        .containsExactly(false, false, true);
+  }
+
+  @Test
+  void anAbortedStreamEndsFailedAndKeepsWhatWasPublished() throws Exception {
+    LiveRecording live = start(TestSettings.defaults());
+    float[] audio = Signals.speechLike(4, 48000, 48000 * 15);
+    live.accept(audio, 0, audio.length);
+
+    live.abort(Rejection.STREAM_ABORTED, "connection lost");
+
+    assertThat(publisher.types()).containsExactly("STARTED", "CHUNK", "FAILED");
+    assertThat(publisher.last().reason()).isEqualTo("connection lost");
+    assertThat(publisher.last().totals().chunks()).isEqualTo(1);
+    assertThat(live.isEnded()).isTrue();
+  }
+
+  @Test
+  void anInterruptedStreamPublishesWhatArrivedBeforeItsFailedEvent() throws Exception {
+    LiveRecording live = start(TestSettings.defaults());
+    float[] audio = Signals.speechLike(4, 48000, 48000 * 15);
+    live.accept(audio, 0, audio.length);
+
+    live.interrupt("connection lost");
+
+    assertThat(publisher.types()).containsExactly("STARTED", "CHUNK", "CHUNK", "FAILED");
+    assertThat(publisher.last().rejection()).isEqualTo(Rejection.STREAM_ABORTED);
+    assertThat(publisher.last().totals().chunks()).isEqualTo(2);
+    assertThat(publisher.last().totals().seconds()).isEqualTo(15.0);
+  }
+
+  @Test
+  void aStreamLongerThanTheLimitIsStoppedAsTooLong() throws Exception {
+    var settings =
+        TestSettings.with(
+            TestSettings.pipeline(Trimming.disabled()),
+            Normalization.none(),
+            PcmEncoding.PCM_S16LE,
+            Duration.ofSeconds(5));
+    LiveRecording live = start(settings);
+    float[] second = Signals.sine(200, 48000, 48000, 0.3);
+
+    assertThatThrownBy(
+            () -> {
+              for (int i = 0; i < 10; i++) {
+                live.accept(second, 0, second.length);
+              }
+            })
+        .isInstanceOfSatisfying(
+            IngestException.class, e -> assertThat(e.rejection()).isEqualTo(Rejection.TOO_LONG));
+  }
+
+  @Test
+  void aStreamThatKafkaDoesNotAcknowledgeIsNotStarted() {
+    var refusing = new RecordedPublisher();
+    refusing.failStarted = true;
+
+    assertThatThrownBy(
+            () ->
+                LiveRecording.start(
+                    TestSettings.defaults(),
+                    refusing,
+                    IngestListener.NONE,
+                    "x",
+                    RecordingSource.of(Origin.STREAM, "d"),
+                    format))
+        .isInstanceOfSatisfying(
+            IngestException.class,
+            e -> assertThat(e.rejection()).isEqualTo(Rejection.PUBLISH_FAILED));
+  }
+}

@@ -1,0 +1,68 @@
+package dev.earshot.schema.topic;
+
+import dev.earshot.schema.AudioChunk;
+import dev.earshot.schema.Classification;
+import dev.earshot.schema.RecordingEvent;
+import dev.earshot.schema.Transcript;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * The catalogue of Earshot topics: default name, value type, partitions and topic settings.
+ *
+ * <p>Every topic is keyed by recording id and has the same number of partitions, so records of one
+ * recording share a partition number on every topic: per-recording order is kept, recordings spread
+ * over the consumers of a group, and Kafka Streams can join the topics without re-keying.
+ */
+public enum EarshotTopic {
+  AUDIO_CHUNKS(
+      "earshot.audio-chunks",
+      AudioChunk.class,
+      // A 30 s chunk of float PCM is 1.9 MB, over Kafka's 1 MB default.
+      Map.of("max.message.bytes", "4194304", "retention.ms", "604800000")),
+  RECORDING_EVENTS(
+      "earshot.recording-events", RecordingEvent.class, Map.of("retention.ms", "2592000000")),
+  TRANSCRIPTS("earshot.transcripts", Transcript.class, Map.of("retention.ms", "2592000000")),
+  CLASSIFICATIONS(
+      "earshot.classifications", Classification.class, Map.of("retention.ms", "2592000000")),
+  /** Records that could not be processed, unchanged, with the reason in headers. */
+  DEAD_LETTERS("earshot.dead-letters", null, Map.of("max.message.bytes", "4194304"));
+
+  /** One partition per consumer at most; 12 lets a group grow to 12 STT workers. */
+  public static final int DEFAULT_PARTITIONS = 12;
+
+  /** Upper bound for one message, used by producers as max.request.size. */
+  public static final int MAX_MESSAGE_BYTES = 4 * 1024 * 1024;
+
+  private final String defaultName;
+  private final Class<?> valueType;
+  private final Map<String, String> configs;
+
+  EarshotTopic(String defaultName, Class<?> valueType, Map<String, String> configs) {
+    this.defaultName = defaultName;
+    this.valueType = valueType;
+    this.configs = configs;
+  }
+
+  public String defaultName() {
+    return defaultName;
+  }
+
+  /** The Avro record of message values; empty for the dead-letter topic, which keeps raw bytes. */
+  public Optional<Class<?>> valueType() {
+    return Optional.ofNullable(valueType);
+  }
+
+  public Map<String, String> configs() {
+    return configs;
+  }
+
+  /** A topic definition for the admin client under the given (possibly renamed) name. */
+  public NewTopic newTopic(String name, int partitions, short replicationFactor) {
+    if (partitions < 1) {
+      throw new IllegalArgumentException("partitions must be >= 1 for " + name + ": " + partitions);
+    }
+    return new NewTopic(name, partitions, replicationFactor).configs(configs);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.earshot.schema.topic;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the topics a service writes to when they are missing; existing topics are left as is. */
+public final class TopicInitializer {
+
+  private TopicInitializer() {}
+
+  /**
+   * Creates each missing topic and returns the names that were created.
+   *
+   * @throws IllegalStateException when the cluster does not answer within the timeout
+   */
+  public static Set<String> ensure(Admin admin, List<NewTopic> topics, long timeoutMillis) {
+    try {
+      Set<String> existing = admin.listTopics().names().get(timeoutMillis, TimeUnit.MILLISECONDS);
+      List<NewTopic> missing = topics.stream().filter(t -> !existing.contains(t.name())).toList();
+      if (missing.isEmpty()) {
+        return Set.of();
+      }
+      Map<String, ? extends org.apache.kafka.common.KafkaFuture<Void>> results =
+          admin.createTopics(missing).values();
+      for (var entry : results.entrySet()) {
+        try {
+          entry.getValue().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+          // Another instance may have created it between listing and creating.
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw new IllegalStateException(
+                "Cannot create topic " + entry.getKey() + ": " + e.getCause().getMessage(), e);
+          }
+        }
+      }
+      return Set.copyOf(results.keySet());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating topics", e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException(
+          "Kafka did not answer within " + timeoutMillis + " ms while listing topics: " + e, e);
+    }
+  }
+}
