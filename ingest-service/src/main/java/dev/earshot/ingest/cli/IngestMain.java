@@ -26,6 +26,9 @@ public class IngestMain implements QuarkusApplication {
       // output is what the user asked for, not start-up logs.
       setIfAbsent("quarkus.http.port", "0");
       setIfAbsent("quarkus.log.console.level", "WARN");
+      // An unreachable broker is reported once by the command, not by every client retry; the
+      // Kafka extension configures this logger itself, so the parent category is not enough.
+      setIfAbsent("quarkus.log.category.\"org.apache.kafka.clients.NetworkClient\".level", "ERROR");
     }
     Quarkus.run(IngestMain.class, args);
   }
