@@ -87,8 +87,7 @@ public class LiveStreamSocket {
         "started",
         Map.of(
             "recordingId", recording.recording().id(),
-            "sampleRate", settings.sampleRate(),
-            "chunkTopicKey", recording.recording().id()));
+            "chunkSampleRate", settings.sampleRate()));
   }
 
   @OnBinaryMessage
