@@ -37,6 +37,24 @@ public final class Catalog {
           "JFK \"ask not what your country can do for you\", 11 s, 16 kHz mono WAV, public domain");
 
   /**
+   * Silero VAD v5 (MIT), the speech detector that keeps silence and noise away from Whisper: {@code
+   * input} [batch, 64 + 512] float, {@code state} [2, batch, 128], {@code sr} int64.
+   */
+  public static final Asset SILERO_VAD =
+      new Asset(
+          "silero-vad",
+          "silero_vad_v5.onnx",
+          "2623a2953f6ff3d2c1e61740c6cdb7168133479b267dfef114a4a3cc5bdd788f",
+          2_327_524,
+          List.of(
+              new NpmTarball(
+                  "@ricky0123/vad-web",
+                  "0.0.31",
+                  "d1a211cf1a2ed26297da52cc08de79e75d79838a274bfc6de546feb1f828c940",
+                  "package/dist/silero_vad_v5.onnx")),
+          "Silero VAD v5 voice activity detector, ONNX, MIT");
+
+  /**
    * OpenAI Whisper tiny (39M parameters, multilingual), ONNX int8 by Xenova, transformers.js
    * layout: {@code onnx/encoder_model_quantized.onnx}, {@code
    * onnx/decoder_model_merged_quantized.onnx}, configs and tokenizer. MIT.
@@ -412,7 +430,7 @@ public final class Catalog {
 
   /** The Whisper models: tens of megabytes each. */
   public static List<CatalogEntry> models() {
-    return List.of(WHISPER_TINY, WHISPER_BASE);
+    return List.of(WHISPER_TINY, WHISPER_BASE, SILERO_VAD);
   }
 
   /** Real recordings: a few megabytes in all, small enough for tests to fetch. */

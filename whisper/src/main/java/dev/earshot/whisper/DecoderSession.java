@@ -1,0 +1,312 @@
+package dev.earshot.whisper;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OnnxValue;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.LongBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One decoding conversation with the merged Whisper decoder over one window of encoded audio, with
+ * a key/value cache: the first pass ({@link #prefill}) runs the prompt and computes the cross
+ * attention keys and values once; later passes feed only new tokens and reuse the cache. Several
+ * rows (beams, samples) can run together after {@link #select}.
+ *
+ * <p>Decoder tensors: {@code input_ids} [rows, n] int64; {@code encoder_hidden_states} [rows, 1500,
+ * d]; {@code past_key_values.L.{decoder,encoder}.{key,value}} [rows, heads, length, headSize];
+ * {@code use_cache_branch} bool [1]; output {@code logits} [rows, n, vocabulary]. Not thread-safe.
+ */
+public final class DecoderSession implements AutoCloseable {
+
+  private final OrtEnvironment env;
+  private final OrtSession session;
+  private final WhisperConfig config;
+  private final String[] decoderPast;
+  private final String[] decoderPresent;
+  private final String[] encoderPast;
+  private final String[] encoderPresent;
+  private final Set<String> stepOutputs;
+
+  private OnnxTensor encoderHidden;
+  private OnnxTensor[] decoderKv;
+  private OnnxTensor[] encoderKv;
+  private OrtSession.Result prefillResult;
+  private OrtSession.Result lastResult;
+  private final List<OnnxTensor> owned = new ArrayList<>();
+  private int rows = 1;
+  private int length;
+
+  DecoderSession(WhisperModel model, OnnxTensor encoderHidden) {
+    this.env = model.env();
+    this.session = model.decoderSession();
+    this.config = model.config();
+    this.encoderHidden = encoderHidden;
+    owned.add(encoderHidden);
+    int layers = config.decoderLayers();
+    decoderPast = new String[2 * layers];
+    decoderPresent = new String[2 * layers];
+    encoderPast = new String[2 * layers];
+    encoderPresent = new String[2 * layers];
+    for (int layer = 0; layer < layers; layer++) {
+      for (int kv = 0; kv < 2; kv++) {
+        String part = kv == 0 ? "key" : "value";
+        decoderPast[2 * layer + kv] = "past_key_values." + layer + ".decoder." + part;
+        decoderPresent[2 * layer + kv] = "present." + layer + ".decoder." + part;
+        encoderPast[2 * layer + kv] = "past_key_values." + layer + ".encoder." + part;
+        encoderPresent[2 * layer + kv] = "present." + layer + ".encoder." + part;
+      }
+    }
+    stepOutputs = new HashSet<>(List.of(decoderPresent));
+    stepOutputs.add("logits");
+  }
+
+  /** Tokens processed so far in each row. */
+  public int length() {
+    return length;
+  }
+
+  public int rows() {
+    return rows;
+  }
+
+  /**
+   * Runs the first tokens of a single row.
+   *
+   * @return logits [tokens.length][vocabulary], one row per input position
+   */
+  public float[][] prefill(int[] tokens) {
+    if (length != 0) {
+      throw new IllegalStateException("prefill must be the first pass");
+    }
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    List<OnnxTensor> temporary = new ArrayList<>();
+    try {
+      inputs.put("input_ids", ids(new int[][] {tokens}, temporary));
+      inputs.put("encoder_hidden_states", encoderHidden);
+      inputs.put("use_cache_branch", flag(false, temporary));
+      long[] empty = {1, config.decoderHeads(), 0, config.headSize()};
+      for (int i = 0; i < decoderPast.length; i++) {
+        inputs.put(decoderPast[i], tensor(FloatBuffer.allocate(0), empty, temporary));
+        inputs.put(encoderPast[i], tensor(FloatBuffer.allocate(0), empty, temporary));
+      }
+      prefillResult = session.run(inputs);
+      lastResult = prefillResult;
+      decoderKv = outputs(prefillResult, decoderPresent);
+      encoderKv = outputs(prefillResult, encoderPresent);
+      length = tokens.length;
+      return logits(prefillResult, tokens.length, true);
+    } catch (OrtException e) {
+      throw new IllegalStateException("Whisper decoder failed: " + e.getMessage(), e);
+    } finally {
+      temporary.forEach(OnnxTensor::close);
+    }
+  }
+
+  /** Feeds one token to every row; returns the next-token logits [rows][vocabulary]. */
+  public float[][] step(int[] tokens) {
+    int[][] perRow = new int[tokens.length][];
+    for (int r = 0; r < tokens.length; r++) {
+      perRow[r] = new int[] {tokens[r]};
+    }
+    return feed(perRow);
+  }
+
+  /**
+   * Feeds the same number of tokens to every row after the cached ones.
+   *
+   * @return the logits after each row's last token [rows][vocabulary]
+   */
+  public float[][] feed(int[][] tokens) {
+    if (length == 0) {
+      throw new IllegalStateException("prefill first");
+    }
+    if (tokens.length != rows) {
+      throw new IllegalArgumentException(tokens.length + " rows of tokens for " + rows + " rows");
+    }
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    List<OnnxTensor> temporary = new ArrayList<>();
+    try {
+      inputs.put("input_ids", ids(tokens, temporary));
+      inputs.put("encoder_hidden_states", encoderHidden);
+      inputs.put("use_cache_branch", flag(true, temporary));
+      for (int i = 0; i < decoderPast.length; i++) {
+        inputs.put(decoderPast[i], decoderKv[i]);
+        inputs.put(encoderPast[i], encoderKv[i]);
+      }
+      OrtSession.Result result = session.run(inputs, stepOutputs);
+      // The previous pass's cache is no longer needed, unless the prefill also holds the
+      // cross-attention cache that every later pass reuses.
+      releaseDecoderKv();
+      lastResult = result;
+      decoderKv = outputs(result, decoderPresent);
+      length += tokens[0].length;
+      return logits(result, tokens[0].length, false);
+    } catch (OrtException e) {
+      throw new IllegalStateException("Whisper decoder failed: " + e.getMessage(), e);
+    } finally {
+      temporary.forEach(OnnxTensor::close);
+    }
+  }
+
+  /**
+   * Rearranges rows: new row {@code i} continues old row {@code sourceRows[i]}. Expands one row
+   * into several (samples, beams) and reorders beams after each step.
+   */
+  public void select(int[] sourceRows) {
+    if (length == 0) {
+      throw new IllegalStateException("prefill first");
+    }
+    boolean identity = sourceRows.length == rows;
+    for (int i = 0; i < sourceRows.length; i++) {
+      if (sourceRows[i] < 0 || sourceRows[i] >= rows) {
+        throw new IndexOutOfBoundsException("row " + sourceRows[i] + " of " + rows);
+      }
+      identity &= sourceRows[i] == i;
+    }
+    if (identity) {
+      return;
+    }
+    try {
+      OnnxTensor[] gathered = new OnnxTensor[decoderKv.length];
+      for (int i = 0; i < decoderKv.length; i++) {
+        gathered[i] = gather(decoderKv[i], sourceRows);
+      }
+      releaseDecoderKv();
+      decoderKv = gathered;
+      if (sourceRows.length != rows) {
+        // Every row attends to the same audio, so the cross-attention cache and the encoder
+        // states only change shape, never content.
+        int[] first = new int[sourceRows.length];
+        OnnxTensor[] encoder = new OnnxTensor[encoderKv.length];
+        for (int i = 0; i < encoderKv.length; i++) {
+          encoder[i] = gather(encoderKv[i], first);
+        }
+        encoderKv = encoder;
+        encoderHidden = gather(encoderHidden, first);
+      }
+      rows = sourceRows.length;
+    } catch (OrtException e) {
+      throw new IllegalStateException("Reordering the decoder cache failed: " + e.getMessage(), e);
+    }
+  }
+
+  private void releaseDecoderKv() {
+    if (lastResult != null && lastResult != prefillResult) {
+      lastResult.close();
+    }
+    lastResult = null;
+    for (OnnxTensor tensor : decoderKv) {
+      if (owned.remove(tensor)) {
+        tensor.close();
+      }
+    }
+  }
+
+  private OnnxTensor gather(OnnxTensor source, int[] sourceRows) throws OrtException {
+    long[] shape = source.getInfo().getShape();
+    int rowSize = 1;
+    for (int d = 1; d < shape.length; d++) {
+      rowSize *= (int) shape[d];
+    }
+    FloatBuffer values = source.getFloatBuffer();
+    FloatBuffer target =
+        ByteBuffer.allocateDirect(sourceRows.length * rowSize * Float.BYTES)
+            .order(ByteOrder.nativeOrder())
+            .asFloatBuffer();
+    for (int source1 : sourceRows) {
+      target.put(values.slice(source1 * rowSize, rowSize));
+    }
+    target.flip();
+    long[] newShape = shape.clone();
+    newShape[0] = sourceRows.length;
+    OnnxTensor tensor = OnnxTensor.createTensor(env, target, newShape);
+    owned.add(tensor);
+    return tensor;
+  }
+
+  private OnnxTensor ids(int[][] tokens, List<OnnxTensor> temporary) throws OrtException {
+    int n = tokens[0].length;
+    long[] values = new long[tokens.length * n];
+    for (int r = 0; r < tokens.length; r++) {
+      for (int t = 0; t < n; t++) {
+        values[r * n + t] = tokens[r][t];
+      }
+    }
+    return tensor(values, new long[] {tokens.length, n}, temporary);
+  }
+
+  private OnnxTensor flag(boolean value, List<OnnxTensor> temporary) throws OrtException {
+    OnnxTensor tensor = OnnxTensor.createTensor(env, new boolean[] {value});
+    temporary.add(tensor);
+    return tensor;
+  }
+
+  private OnnxTensor tensor(long[] values, long[] shape, List<OnnxTensor> temporary)
+      throws OrtException {
+    OnnxTensor tensor = OnnxTensor.createTensor(env, LongBuffer.wrap(values), shape);
+    temporary.add(tensor);
+    return tensor;
+  }
+
+  private OnnxTensor tensor(FloatBuffer values, long[] shape, List<OnnxTensor> temporary)
+      throws OrtException {
+    OnnxTensor tensor = OnnxTensor.createTensor(env, values, shape);
+    temporary.add(tensor);
+    return tensor;
+  }
+
+  private static OnnxTensor[] outputs(OrtSession.Result result, String[] names) {
+    OnnxTensor[] tensors = new OnnxTensor[names.length];
+    for (int i = 0; i < names.length; i++) {
+      OnnxValue value =
+          result
+              .get(names[i])
+              .orElseThrow(() -> new IllegalStateException("decoder gave no output"));
+      tensors[i] = (OnnxTensor) value;
+    }
+    return tensors;
+  }
+
+  /** Logits of every position of row 0 ({@code all}) or of the last position of every row. */
+  private float[][] logits(OrtSession.Result result, int positions, boolean all) {
+    OnnxTensor logits = (OnnxTensor) result.get("logits").orElseThrow();
+    long[] shape = logits.getInfo().getShape();
+    int vocabulary = (int) shape[2];
+    FloatBuffer values = logits.getFloatBuffer();
+    if (all) {
+      float[][] out = new float[positions][vocabulary];
+      for (int p = 0; p < positions; p++) {
+        values.get(p * vocabulary, out[p]);
+      }
+      return out;
+    }
+    int rowCount = (int) shape[0];
+    float[][] out = new float[rowCount][vocabulary];
+    for (int r = 0; r < rowCount; r++) {
+      values.get((r * positions + positions - 1) * vocabulary, out[r]);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    if (lastResult != null && lastResult != prefillResult) {
+      lastResult.close();
+    }
+    if (prefillResult != null) {
+      prefillResult.close();
+    }
+    owned.forEach(OnnxTensor::close);
+    owned.clear();
+  }
+}

@@ -1,0 +1,203 @@
+package dev.earshot.whisper;
+
+import java.util.Arrays;
+
+/**
+ * How a window is decoded; the defaults are those of OpenAI's reference transcribe() as its command
+ * line runs it (beam search of width 5).
+ *
+ * @param task transcribe in the spoken language, or translate to English
+ * @param language ISO code such as "en" to force, or null to detect
+ * @param timestamps predict segment timestamps (otherwise one segment per window)
+ * @param beamSize 1 for greedy decoding, more for beam search (at temperature 0)
+ * @param bestOf samples drawn at each non-zero fallback temperature
+ * @param temperatures tried in order until the output passes the thresholds
+ * @param compressionRatioThreshold a gzip ratio above this means repetitive text: fall back
+ * @param logProbThreshold an average token log-probability below this means unsure: fall back
+ * @param noSpeechThreshold with a low log-probability, a no-speech probability above this means
+ *     silence: the window's text is empty
+ * @param maxTokens most tokens sampled per window
+ * @param maxInitialTimestamp the first timestamp may not be later than this (seconds)
+ * @param seed for sampling at temperatures above zero, so results are reproducible
+ */
+public record DecodingOptions(
+    Task task,
+    String language,
+    boolean timestamps,
+    int beamSize,
+    int bestOf,
+    double[] temperatures,
+    double compressionRatioThreshold,
+    double logProbThreshold,
+    double noSpeechThreshold,
+    int maxTokens,
+    double maxInitialTimestamp,
+    long seed) {
+
+  /** What the decoder is asked to do. */
+  public enum Task {
+    TRANSCRIBE,
+    TRANSLATE
+  }
+
+  public DecodingOptions {
+    if (task == null) {
+      throw new IllegalArgumentException("task is required (TRANSCRIBE or TRANSLATE)");
+    }
+    if (beamSize < 1 || bestOf < 1) {
+      throw new IllegalArgumentException(
+          "beamSize and bestOf must be >= 1, got " + beamSize + " and " + bestOf);
+    }
+    if (temperatures == null || temperatures.length == 0) {
+      throw new IllegalArgumentException("at least one temperature is needed");
+    }
+    for (double t : temperatures) {
+      if (t < 0 || Double.isNaN(t)) {
+        throw new IllegalArgumentException("temperatures must be >= 0, got " + t);
+      }
+    }
+    if (maxTokens < 1) {
+      throw new IllegalArgumentException("maxTokens must be >= 1, got " + maxTokens);
+    }
+    temperatures = temperatures.clone();
+    if (language != null && language.isBlank()) {
+      language = null;
+    }
+  }
+
+  public static DecodingOptions defaults() {
+    return new DecodingOptions(
+        Task.TRANSCRIBE,
+        null,
+        true,
+        5,
+        5,
+        new double[] {0.0, 0.2, 0.4, 0.6, 0.8, 1.0},
+        2.4,
+        -1.0,
+        0.6,
+        224,
+        1.0,
+        0);
+  }
+
+  public DecodingOptions withLanguage(String code) {
+    return new DecodingOptions(
+        task,
+        code,
+        timestamps,
+        beamSize,
+        bestOf,
+        temperatures,
+        compressionRatioThreshold,
+        logProbThreshold,
+        noSpeechThreshold,
+        maxTokens,
+        maxInitialTimestamp,
+        seed);
+  }
+
+  public DecodingOptions withTask(Task newTask) {
+    return new DecodingOptions(
+        newTask,
+        language,
+        timestamps,
+        beamSize,
+        bestOf,
+        temperatures,
+        compressionRatioThreshold,
+        logProbThreshold,
+        noSpeechThreshold,
+        maxTokens,
+        maxInitialTimestamp,
+        seed);
+  }
+
+  public DecodingOptions withTimestamps(boolean on) {
+    return new DecodingOptions(
+        task,
+        language,
+        on,
+        beamSize,
+        bestOf,
+        temperatures,
+        compressionRatioThreshold,
+        logProbThreshold,
+        noSpeechThreshold,
+        maxTokens,
+        maxInitialTimestamp,
+        seed);
+  }
+
+  public DecodingOptions withBeamSize(int beams) {
+    return new DecodingOptions(
+        task,
+        language,
+        timestamps,
+        beams,
+        bestOf,
+        temperatures,
+        compressionRatioThreshold,
+        logProbThreshold,
+        noSpeechThreshold,
+        maxTokens,
+        maxInitialTimestamp,
+        seed);
+  }
+
+  public DecodingOptions withTemperatures(double... values) {
+    return new DecodingOptions(
+        task,
+        language,
+        timestamps,
+        beamSize,
+        bestOf,
+        values,
+        compressionRatioThreshold,
+        logProbThreshold,
+        noSpeechThreshold,
+        maxTokens,
+        maxInitialTimestamp,
+        seed);
+  }
+
+  public DecodingOptions withMaxTokens(int tokens) {
+    return new DecodingOptions(
+        task,
+        language,
+        timestamps,
+        beamSize,
+        bestOf,
+        temperatures,
+        compressionRatioThreshold,
+        logProbThreshold,
+        noSpeechThreshold,
+        tokens,
+        maxInitialTimestamp,
+        seed);
+  }
+
+  @Override
+  public double[] temperatures() {
+    return temperatures.clone();
+  }
+
+  @Override
+  public String toString() {
+    return "DecodingOptions[task="
+        + task
+        + ", language="
+        + language
+        + ", timestamps="
+        + timestamps
+        + ", beamSize="
+        + beamSize
+        + ", bestOf="
+        + bestOf
+        + ", temperatures="
+        + Arrays.toString(temperatures)
+        + ", maxTokens="
+        + maxTokens
+        + "]";
+  }
+}

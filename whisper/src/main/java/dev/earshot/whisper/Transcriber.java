@@ -1,0 +1,587 @@
+package dev.earshot.whisper;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * Transcribes windows of up to 30 s with a {@link WhisperModel}, the way OpenAI's reference
+ * transcribe() decodes one window: language detection and the no-speech probability from the first
+ * decoder pass, greedy or beam search, and temperature fallback when the text loops or the model is
+ * unsure. Several windows are encoded as one batch. Thread-safe.
+ */
+public final class Transcriber {
+
+  private final WhisperModel model;
+  private final WhisperConfig config;
+  private final DecodingOptions options;
+  private final LogitFilters filters;
+  private final int[] languageTokens;
+  private final String[] languageCodes;
+  private final SpeechDetector speechDetector;
+
+  public Transcriber(WhisperModel model, DecodingOptions options) {
+    this(model, options, null);
+  }
+
+  /**
+   * With a speech detector, windows in which it finds no speech are returned silent without running
+   * Whisper, which would otherwise tend to invent text for noise.
+   */
+  public Transcriber(WhisperModel model, DecodingOptions options, SpeechDetector speechDetector) {
+    this.speechDetector = speechDetector;
+    this.model = model;
+    this.config = model.config();
+    this.options = options;
+    this.filters = new LogitFilters(config, options);
+    this.languageCodes = config.languages().keySet().toArray(String[]::new);
+    this.languageTokens =
+        config.languages().values().stream().mapToInt(Integer::intValue).toArray();
+    if (options.language() != null
+        && config.multilingual()
+        && !config.languages().containsKey(options.language())) {
+      throw new IllegalArgumentException(
+          "Language '"
+              + options.language()
+              + "' is not one of the model's languages "
+              + config.languages().keySet());
+    }
+    if (options.task() == DecodingOptions.Task.TRANSLATE && !config.multilingual()) {
+      throw new IllegalArgumentException(config.name() + " is English-only and cannot translate");
+    }
+  }
+
+  public WhisperModel model() {
+    return model;
+  }
+
+  public DecodingOptions options() {
+    return options;
+  }
+
+  public Transcription transcribe(AudioWindow window) {
+    return transcribe(List.of(window)).get(0);
+  }
+
+  /** Transcribes the windows, encoding them as one batch; results are in the same order. */
+  public List<Transcription> transcribe(List<AudioWindow> windows) {
+    Transcription[] results = new Transcription[windows.size()];
+    List<Integer> speech = new ArrayList<>();
+    for (int i = 0; i < windows.size(); i++) {
+      AudioWindow window = windows.get(i);
+      double seconds = window.durationSeconds(config.sampleRate());
+      if (seconds > config.windowSeconds() + 1e-9) {
+        throw new IllegalArgumentException(
+            String.format(
+                "A window may hold at most %.0f s of audio, got %.3f s (cut recordings into chunks"
+                    + " first)",
+                config.windowSeconds(), seconds));
+      }
+      if (speechDetector != null) {
+        long start = System.nanoTime();
+        if (!speechDetector.hasSpeech(window.samples())) {
+          double ms = (System.nanoTime() - start) / 1e6;
+          results[i] = silence(ms, seconds);
+          continue;
+        }
+      }
+      speech.add(i);
+    }
+    if (!speech.isEmpty()) {
+      List<Transcription> decoded = transcribeBatch(speech.stream().map(windows::get).toList());
+      for (int j = 0; j < speech.size(); j++) {
+        results[speech.get(j)] = decoded.get(j);
+      }
+    }
+    return List.of(results);
+  }
+
+  private Transcription silence(double detectorMs, double seconds) {
+    return new Transcription(
+        "",
+        List.of(),
+        options.language(),
+        null,
+        1.0,
+        0.0,
+        0.0,
+        0.0,
+        0,
+        true,
+        new Transcription.Timings(
+            detectorMs, 0, 0, detectorMs, seconds > 0 ? detectorMs / 1000 / seconds : 0));
+  }
+
+  private List<Transcription> transcribeBatch(List<AudioWindow> windows) {
+    int batch = windows.size();
+    long start = System.nanoTime();
+    int featureSize = config.melBins() * config.melFrames();
+    float[] features = new float[batch * featureSize];
+    for (int i = 0; i < batch; i++) {
+      model.logMel().compute(windows.get(i).samples(), features, i * featureSize);
+    }
+    long featuresDone = System.nanoTime();
+    EncodedAudio encoded = model.encode(features, batch);
+    long encoded1 = System.nanoTime();
+    double featureMs = (featuresDone - start) / 1e6 / batch;
+    double encoderMs = (encoded1 - featuresDone) / 1e6 / batch;
+    List<Transcription> results = new ArrayList<>(batch);
+    for (int i = 0; i < batch; i++) {
+      long decodeStart = System.nanoTime();
+      Decoded decoded = decodeWindow(encoded, i);
+      double decoderMs = (System.nanoTime() - decodeStart) / 1e6;
+      AudioWindow window = windows.get(i);
+      double duration = window.durationSeconds(config.sampleRate());
+      double totalMs = featureMs + encoderMs + decoderMs;
+      var timings =
+          new Transcription.Timings(
+              featureMs,
+              encoderMs,
+              decoderMs,
+              totalMs,
+              duration > 0 ? totalMs / 1000 / duration : 0);
+      results.add(decoded.toTranscription(window.offsetSeconds(), duration, timings));
+    }
+    return results;
+  }
+
+  /** What decoding one window produced, before times are placed in the recording. */
+  private final class Decoded {
+    final List<Integer> tokens;
+    final String language;
+    final Double languageProbability;
+    final double noSpeech;
+    final double avgLogProb;
+    final double compressionRatio;
+    final double temperature;
+    final boolean silent;
+
+    Decoded(
+        Attempt attempt,
+        String language,
+        Double languageProbability,
+        double noSpeech,
+        double temperature) {
+      this.tokens = attempt.tokens;
+      this.language = language;
+      this.languageProbability = languageProbability;
+      this.noSpeech = noSpeech;
+      this.avgLogProb = attempt.avgLogProb();
+      this.compressionRatio = attempt.compressionRatio;
+      this.temperature = temperature;
+      this.silent =
+          noSpeech > options.noSpeechThreshold() && avgLogProb <= options.logProbThreshold();
+    }
+
+    Transcription toTranscription(double offset, double duration, Transcription.Timings timings) {
+      List<Transcription.Segment> segments = silent ? List.of() : segments(offset, duration);
+      StringBuilder text = new StringBuilder();
+      segments.forEach(s -> text.append(s.text()));
+      return new Transcription(
+          text.toString().strip(),
+          segments,
+          language,
+          languageProbability,
+          noSpeech,
+          avgLogProb,
+          compressionRatio,
+          temperature,
+          tokens.size(),
+          silent,
+          timings);
+    }
+
+    /**
+     * Segments between consecutive timestamp pairs, as OpenAI splits a window; text after the last
+     * timestamp runs to the end of the window, since no later window re-decodes it here.
+     */
+    private List<Transcription.Segment> segments(double offset, double duration) {
+      SpecialTokens t = config.tokens();
+      List<Transcription.Segment> segments = new ArrayList<>();
+      if (!options.timestamps()) {
+        String text = decodeText(tokens, 0, tokens.size());
+        if (!text.isBlank()) {
+          segments.add(new Transcription.Segment(offset, offset + duration, text));
+        }
+        return segments;
+      }
+      int openToken = -1;
+      int textFrom = 0;
+      double lastEnd = 0;
+      for (int i = 0; i < tokens.size(); i++) {
+        int token = tokens.get(i);
+        if (!t.isTimestamp(token)) {
+          continue;
+        }
+        if (openToken < 0) {
+          openToken = token;
+        } else {
+          String text = decodeText(tokens, textFrom, i);
+          if (!text.isBlank()) {
+            Transcription.Segment segment = segment(offset, duration, openToken, token, text);
+            segments.add(segment);
+            lastEnd = segment.end() - offset;
+          }
+          openToken = -1;
+        }
+        textFrom = i + 1;
+      }
+      String rest = decodeText(tokens, textFrom, tokens.size());
+      if (!rest.isBlank()) {
+        double from = openToken >= 0 ? Math.min(t.secondsOf(openToken), duration) : lastEnd;
+        segments.add(new Transcription.Segment(offset + from, offset + duration, rest));
+      }
+      return segments;
+    }
+
+    private Transcription.Segment segment(
+        double offset, double duration, int startToken, int endToken, String text) {
+      SpecialTokens t = config.tokens();
+      // Padding past the end of a short window is silence: no segment ends beyond the audio.
+      double start = Math.min(t.secondsOf(startToken), duration);
+      double end = Math.max(start, Math.min(t.secondsOf(endToken), duration));
+      return new Transcription.Segment(offset + start, offset + end, text);
+    }
+  }
+
+  private String decodeText(List<Integer> tokens, int from, int to) {
+    int[] text =
+        tokens.subList(from, to).stream()
+            .mapToInt(Integer::intValue)
+            .filter(id -> id < config.tokens().endOfText())
+            .toArray();
+    return model.tokenizer().decode(text);
+  }
+
+  private Decoded decodeWindow(EncodedAudio audio, int item) {
+    SpecialTokens t = config.tokens();
+    String language;
+    Double languageProbability = null;
+    double noSpeech;
+    int[] prompt;
+    Attempt attempt;
+    double usedTemperature;
+    double[] temperatures = options.temperatures();
+    try (DecoderSession session = model.decoder(audio, item)) {
+      // One pass over <|startoftranscript|> gives both the language and the no-speech odds.
+      float[] afterSot = session.prefill(new int[] {t.startOfTranscript()})[0];
+      noSpeech = Math.exp(Numerics.logSoftmax(afterSot)[t.noSpeech()]);
+      if (!config.multilingual()) {
+        language = "en";
+      } else if (options.language() != null) {
+        language = options.language();
+      } else {
+        int best = detectLanguage(afterSot);
+        language = languageCodes[best];
+        languageProbability = languageProbabilities(afterSot)[best];
+      }
+      prompt = prompt(language);
+      int[] rest = Arrays.copyOfRange(prompt, 1, prompt.length);
+      float[] first = rest.length == 0 ? afterSot : session.feed(new int[][] {rest})[0];
+      usedTemperature = temperatures[0];
+      attempt = search(session, first, usedTemperature, 0);
+    }
+    for (int i = 1; i < temperatures.length && needsFallback(attempt, noSpeech); i++) {
+      usedTemperature = temperatures[i];
+      try (DecoderSession session = model.decoder(audio, item)) {
+        float[][] logits = session.prefill(prompt);
+        attempt = search(session, logits[logits.length - 1], usedTemperature, i);
+      }
+    }
+    return new Decoded(attempt, language, languageProbability, noSpeech, usedTemperature);
+  }
+
+  private boolean needsFallback(Attempt attempt, double noSpeech) {
+    boolean poor =
+        attempt.compressionRatio > options.compressionRatioThreshold()
+            || attempt.avgLogProb() < options.logProbThreshold();
+    boolean silence =
+        noSpeech > options.noSpeechThreshold() && attempt.avgLogProb() < options.logProbThreshold();
+    return poor && !silence;
+  }
+
+  /** {@code <|startoftranscript|> [<|lang|> <|task|>] [<|notimestamps|>]} */
+  private int[] prompt(String language) {
+    SpecialTokens t = config.tokens();
+    List<Integer> prompt = new ArrayList<>();
+    prompt.add(t.startOfTranscript());
+    if (config.multilingual()) {
+      prompt.add(config.languages().get(language));
+      prompt.add(options.task() == DecodingOptions.Task.TRANSLATE ? t.translate() : t.transcribe());
+    }
+    if (!options.timestamps()) {
+      prompt.add(t.noTimestamps());
+    }
+    return prompt.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private int detectLanguage(float[] logits) {
+    int best = 0;
+    for (int i = 1; i < languageTokens.length; i++) {
+      if (logits[languageTokens[i]] > logits[languageTokens[best]]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+
+  /** Probability of each of the model's languages, in {@link WhisperConfig#languages()} order. */
+  private double[] languageProbabilities(float[] logits) {
+    float[] restricted = new float[languageTokens.length];
+    for (int i = 0; i < languageTokens.length; i++) {
+      restricted[i] = logits[languageTokens[i]];
+    }
+    double[] logProbs = Numerics.logSoftmax(restricted);
+    double[] probs = new double[logProbs.length];
+    for (int i = 0; i < probs.length; i++) {
+      probs[i] = Math.exp(logProbs[i]);
+    }
+    return probs;
+  }
+
+  /** Detected language probabilities for an encoded window, most likely first. */
+  public Map<String, Double> languageProbabilities(EncodedAudio audio, int item) {
+    if (!config.multilingual()) {
+      return Map.of("en", 1.0);
+    }
+    try (DecoderSession session = model.decoder(audio, item)) {
+      float[] afterSot = session.prefill(new int[] {config.tokens().startOfTranscript()})[0];
+      double[] probs = languageProbabilities(afterSot);
+      Integer[] order = new Integer[probs.length];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      Arrays.sort(order, Comparator.comparingDouble(i -> -probs[i]));
+      Map<String, Double> result = new LinkedHashMap<>();
+      for (int i : order) {
+        result.put(languageCodes[i], probs[i]);
+      }
+      return Collections.unmodifiableMap(result);
+    }
+  }
+
+  /** A finished candidate: its tokens (without the end token) and their summed log-probability. */
+  private final class Attempt {
+    final List<Integer> tokens;
+    final double sumLogProb;
+    final double compressionRatio;
+
+    Attempt(List<Integer> tokens, double sumLogProb) {
+      this.tokens = tokens;
+      this.sumLogProb = sumLogProb;
+      this.compressionRatio =
+          Numerics.compressionRatio(decodeText(tokens, 0, tokens.size()).strip());
+    }
+
+    /** OpenAI's average: the end token counts as one more token. */
+    double avgLogProb() {
+      return sumLogProb / (tokens.size() + 1);
+    }
+
+    /** OpenAI's maximum-likelihood ranking without a length penalty. */
+    double rank() {
+      return sumLogProb / Math.max(1, tokens.size());
+    }
+  }
+
+  private Attempt search(DecoderSession session, float[] first, double temperature, int round) {
+    if (temperature > 0) {
+      return sample(session, first, temperature, round);
+    }
+    return options.beamSize() > 1 ? beamSearch(session, first) : greedy(session, first);
+  }
+
+  private Attempt greedy(DecoderSession session, float[] first) {
+    int eot = config.tokens().endOfText();
+    List<Integer> tokens = new ArrayList<>();
+    double sum = 0;
+    float[] logits = first;
+    while (true) {
+      filters.apply(logits, tokens);
+      int next = Numerics.argmax(logits);
+      sum += logits[next] - Numerics.logSumExp(logits, 0, logits.length);
+      if (next == eot) {
+        break;
+      }
+      tokens.add(next);
+      if (tokens.size() >= options.maxTokens()) {
+        break;
+      }
+      logits = session.step(new int[] {next})[0];
+    }
+    return new Attempt(tokens, sum);
+  }
+
+  private Attempt sample(DecoderSession session, float[] first, double temperature, int round) {
+    int eot = config.tokens().endOfText();
+    int rows = options.bestOf();
+    Random random = new Random(options.seed() * 31 + round);
+    session.select(new int[rows]);
+    List<List<Integer>> tokens = new ArrayList<>();
+    double[] sums = new double[rows];
+    boolean[] done = new boolean[rows];
+    float[][] logits = new float[rows][];
+    for (int r = 0; r < rows; r++) {
+      tokens.add(new ArrayList<>());
+      logits[r] = first.clone();
+    }
+    while (true) {
+      int[] next = new int[rows];
+      boolean allDone = true;
+      for (int r = 0; r < rows; r++) {
+        if (done[r]) {
+          next[r] = eot;
+          continue;
+        }
+        filters.apply(logits[r], tokens.get(r));
+        double[] logProbs = Numerics.logSoftmax(logits[r]);
+        next[r] = drawFrom(logProbs, temperature, random);
+        sums[r] += logProbs[next[r]];
+        if (next[r] == eot) {
+          done[r] = true;
+        } else {
+          tokens.get(r).add(next[r]);
+          done[r] = tokens.get(r).size() >= options.maxTokens();
+        }
+        allDone &= done[r];
+      }
+      if (allDone) {
+        break;
+      }
+      logits = session.step(next);
+    }
+    Attempt best = null;
+    for (int r = 0; r < rows; r++) {
+      Attempt candidate = new Attempt(tokens.get(r), sums[r]);
+      if (best == null || candidate.rank() > best.rank()) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  private static int drawFrom(double[] logProbs, double temperature, Random random) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double lp : logProbs) {
+      max = Math.max(max, lp);
+    }
+    double[] weights = new double[logProbs.length];
+    double total = 0;
+    for (int i = 0; i < logProbs.length; i++) {
+      weights[i] = Math.exp((logProbs[i] - max) / temperature);
+      total += weights[i];
+    }
+    double u = random.nextDouble() * total;
+    for (int i = 0; i < weights.length; i++) {
+      u -= weights[i];
+      if (u <= 0 && weights[i] > 0) {
+        return i;
+      }
+    }
+    for (int i = weights.length - 1; i >= 0; i--) {
+      if (weights[i] > 0) {
+        return i;
+      }
+    }
+    return 0;
+  }
+
+  /**
+   * OpenAI's beam search: each living beam proposes its best {@code beamSize + 1} tokens, the best
+   * {@code beamSize} unfinished sequences live on, and finished ones are kept until there are as
+   * many as beams.
+   */
+  private Attempt beamSearch(DecoderSession session, float[] first) {
+    int eot = config.tokens().endOfText();
+    int width = options.beamSize();
+    List<List<Integer>> beams = new ArrayList<>(List.of(new ArrayList<>()));
+    List<Double> beamSums = new ArrayList<>(List.of(0.0));
+    Map<List<Integer>, Double> finished = new LinkedHashMap<>();
+    float[][] logits = {first};
+    while (true) {
+      Map<List<Integer>, Double> scores = new LinkedHashMap<>();
+      Map<List<Integer>, Integer> sources = new LinkedHashMap<>();
+      for (int r = 0; r < beams.size(); r++) {
+        filters.apply(logits[r], beams.get(r));
+        double logZ = Numerics.logSumExp(logits[r], 0, logits[r].length);
+        for (int token : topK(logits[r], width + 1)) {
+          List<Integer> sequence = new ArrayList<>(beams.get(r));
+          sequence.add(token);
+          double score = beamSums.get(r) + logits[r][token] - logZ;
+          if (score > scores.getOrDefault(sequence, Double.NEGATIVE_INFINITY)) {
+            scores.put(sequence, score);
+            sources.put(sequence, r);
+          }
+        }
+      }
+      List<List<Integer>> ranked = new ArrayList<>(scores.keySet());
+      ranked.sort(Comparator.comparingDouble(s -> -scores.get(s)));
+      List<List<Integer>> nextBeams = new ArrayList<>();
+      List<Double> nextSums = new ArrayList<>();
+      List<Integer> nextSources = new ArrayList<>();
+      Map<List<Integer>, Double> newlyFinished = new LinkedHashMap<>();
+      for (List<Integer> sequence : ranked) {
+        if (sequence.get(sequence.size() - 1) == eot) {
+          newlyFinished.put(sequence.subList(0, sequence.size() - 1), scores.get(sequence));
+        } else {
+          nextBeams.add(sequence);
+          nextSums.add(scores.get(sequence));
+          nextSources.add(sources.get(sequence));
+          if (nextBeams.size() == width) {
+            break;
+          }
+        }
+      }
+      for (var entry : newlyFinished.entrySet()) {
+        if (finished.size() >= width) {
+          break;
+        }
+        finished.putIfAbsent(entry.getKey(), entry.getValue());
+      }
+      boolean tooLong = !nextBeams.isEmpty() && nextBeams.get(0).size() >= options.maxTokens();
+      if (finished.size() >= width || nextBeams.isEmpty() || tooLong) {
+        for (int i = 0; i < nextBeams.size() && finished.size() < width; i++) {
+          finished.putIfAbsent(nextBeams.get(i), nextSums.get(i));
+        }
+        break;
+      }
+      session.select(nextSources.stream().mapToInt(Integer::intValue).toArray());
+      int[] last = nextBeams.stream().mapToInt(s -> s.get(s.size() - 1)).toArray();
+      logits = session.step(last);
+      beams = nextBeams;
+      beamSums = nextSums;
+    }
+    Attempt best = null;
+    for (var entry : finished.entrySet()) {
+      Attempt candidate = new Attempt(new ArrayList<>(entry.getKey()), entry.getValue());
+      if (best == null || candidate.rank() > best.rank()) {
+        best = candidate;
+      }
+    }
+    return best;
+  }
+
+  private static int[] topK(float[] values, int k) {
+    int[] best = new int[Math.min(k, values.length)];
+    Arrays.fill(best, -1);
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == Float.NEGATIVE_INFINITY
+          || (best[best.length - 1] >= 0 && values[i] <= values[best[best.length - 1]])) {
+        continue;
+      }
+      for (int j = 0; j < best.length; j++) {
+        if (best[j] < 0 || values[i] > values[best[j]]) {
+          System.arraycopy(best, j, best, j + 1, best.length - j - 1);
+          best[j] = i;
+          break;
+        }
+      }
+    }
+    return Arrays.stream(best).filter(i -> i >= 0).toArray();
+  }
+}

@@ -1,0 +1,296 @@
+package dev.earshot.whisper;
+
+import ai.onnxruntime.NodeInfo;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A Whisper model in the transformers.js / Optimum ONNX layout ({@code onnx/encoder_model*.onnx},
+ * {@code onnx/decoder_model_merged*.onnx}, tokenizer and config files), with its ONNX Runtime
+ * sessions created once. Thread-safe: sessions may run concurrently.
+ */
+public final class WhisperModel implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(WhisperModel.class.getName());
+  private static final List<String> TOKENIZER_FILES =
+      List.of("vocab.json", "merges.txt", "config.json", "generation_config.json");
+
+  private final Path folder;
+  private final WhisperConfig config;
+  private final Tokenizer tokenizer;
+  private final LogMel logMel;
+  private final OrtEnvironment env;
+  private final OrtSession encoder;
+  private final OrtSession decoder;
+  private final String version;
+  private final String executionProvider;
+
+  private WhisperModel(
+      Path folder,
+      WhisperConfig config,
+      Tokenizer tokenizer,
+      OrtEnvironment env,
+      OrtSession encoder,
+      OrtSession decoder,
+      String version,
+      String executionProvider) {
+    this.folder = folder;
+    this.config = config;
+    this.tokenizer = tokenizer;
+    this.logMel = LogMel.whisper(config.melBins());
+    this.env = env;
+    this.encoder = encoder;
+    this.decoder = decoder;
+    this.version = version;
+    this.executionProvider = executionProvider;
+  }
+
+  /**
+   * Loads a model folder.
+   *
+   * @throws WhisperModelException naming the missing or unreadable file
+   */
+  public static WhisperModel load(Path folder, WhisperOptions options) {
+    if (!Files.isDirectory(folder)) {
+      throw new WhisperModelException("Whisper model folder does not exist: " + folder);
+    }
+    Path encoderFile = folder.resolve("onnx/encoder_model" + options.suffix() + ".onnx");
+    Path decoderFile = folder.resolve("onnx/decoder_model_merged" + options.suffix() + ".onnx");
+    for (Path file :
+        List.of(
+            encoderFile,
+            decoderFile,
+            folder.resolve(TOKENIZER_FILES.get(0)),
+            folder.resolve(TOKENIZER_FILES.get(1)))) {
+      if (!Files.isRegularFile(file)) {
+        throw new WhisperModelException("Whisper model file missing: " + file);
+      }
+    }
+    Tokenizer tokenizer;
+    try {
+      tokenizer = Tokenizer.load(folder);
+    } catch (IOException | RuntimeException e) {
+      throw new WhisperModelException("Cannot read the tokenizer in " + folder + ": " + e, e);
+    }
+    WhisperConfig config = WhisperConfig.load(folder, tokenizer);
+    OrtEnvironment env = OrtEnvironment.getEnvironment();
+    String provider = "CPU";
+    OrtSession encoder = null;
+    try (OrtSession.SessionOptions sessionOptions = new OrtSession.SessionOptions()) {
+      sessionOptions.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+      sessionOptions.setIntraOpNumThreads(options.intraOpThreads());
+      sessionOptions.setInterOpNumThreads(Math.max(1, options.interOpThreads()));
+      if (options.cuda()) {
+        provider = tryCuda(sessionOptions, options.cudaDevice());
+      }
+      encoder = open(env, encoderFile, sessionOptions);
+      OrtSession decoder = open(env, decoderFile, sessionOptions);
+      checkSignature(encoder, encoderFile, Set.of("input_features"), "last_hidden_state");
+      checkSignature(
+          decoder,
+          decoderFile,
+          Set.of("input_ids", "encoder_hidden_states", "use_cache_branch"),
+          "logits");
+      String version = versionOf(folder, List.of(encoderFile, decoderFile));
+      LOG.log(
+          Level.INFO, "Loaded {0} ({1}) from {2} on {3}", config.name(), version, folder, provider);
+      return new WhisperModel(folder, config, tokenizer, env, encoder, decoder, version, provider);
+    } catch (OrtException e) {
+      closeQuietly(encoder);
+      throw new WhisperModelException("ONNX Runtime cannot configure a session: " + e, e);
+    } catch (RuntimeException e) {
+      closeQuietly(encoder);
+      throw e;
+    }
+  }
+
+  private static String tryCuda(OrtSession.SessionOptions sessionOptions, int device) {
+    try {
+      sessionOptions.addCUDA(device);
+      return "CUDA:" + device;
+    } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
+      LOG.log(
+          Level.WARNING,
+          "CUDA execution provider unavailable ({0}); running Whisper on the CPU",
+          e.getMessage());
+      return "CPU";
+    }
+  }
+
+  private static OrtSession open(
+      OrtEnvironment env, Path file, OrtSession.SessionOptions sessionOptions) {
+    try {
+      return env.createSession(file.toString(), sessionOptions);
+    } catch (OrtException e) {
+      throw new WhisperModelException(
+          "Whisper model file "
+              + file
+              + " cannot be loaded (corrupt or not ONNX): "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  private static void checkSignature(
+      OrtSession session, Path file, Set<String> inputs, String output) throws OrtException {
+    Map<String, NodeInfo> in = session.getInputInfo();
+    if (!in.keySet().containsAll(inputs) || !session.getOutputInfo().containsKey(output)) {
+      throw new WhisperModelException(
+          file
+              + " is not a Whisper model in the transformers.js layout: expected inputs "
+              + inputs
+              + " and output "
+              + output
+              + ", found "
+              + in.keySet()
+              + " -> "
+              + session.getOutputInfo().keySet());
+    }
+  }
+
+  /**
+   * A short hash of the ONNX files and configuration: results name the exact model they came from.
+   */
+  static String versionOf(Path folder, List<Path> onnxFiles) {
+    try {
+      MessageDigest all = MessageDigest.getInstance("SHA-256");
+      for (Path file : onnxFiles) {
+        all.update(
+            folder.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        all.update(digest(file));
+      }
+      for (String name : TOKENIZER_FILES) {
+        all.update(digest(folder.resolve(name)));
+      }
+      return "sha256:" + HexFormat.of().formatHex(all.digest()).substring(0, 16);
+    } catch (IOException e) {
+      throw new WhisperModelException("Cannot read model files in " + folder + ": " + e, e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] digest(Path file) throws IOException, NoSuchAlgorithmException {
+    MessageDigest sha = MessageDigest.getInstance("SHA-256");
+    byte[] buffer = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(file)) {
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        sha.update(buffer, 0, n);
+      }
+    }
+    return sha.digest();
+  }
+
+  public WhisperConfig config() {
+    return config;
+  }
+
+  public Tokenizer tokenizer() {
+    return tokenizer;
+  }
+
+  public LogMel logMel() {
+    return logMel;
+  }
+
+  /** The model's name from its config, e.g. {@code openai/whisper-tiny}. */
+  public String id() {
+    return config.name();
+  }
+
+  /** A hash of the model files, e.g. {@code sha256:0123456789abcdef}. */
+  public String version() {
+    return version;
+  }
+
+  public String executionProvider() {
+    return executionProvider;
+  }
+
+  public Path folder() {
+    return folder;
+  }
+
+  OrtEnvironment env() {
+    return env;
+  }
+
+  OrtSession decoderSession() {
+    return decoder;
+  }
+
+  /**
+   * Runs the encoder on a batch of log-mel features.
+   *
+   * @param features [batch, melBins, melFrames] flattened row-major
+   * @return the hidden states [batch, audioPositions, dModel]
+   */
+  public EncodedAudio encode(float[] features, int batch) {
+    long[] shape = {batch, config.melBins(), config.melFrames()};
+    if (features.length != batch * config.melBins() * config.melFrames()) {
+      throw new IllegalArgumentException(
+          "features hold "
+              + features.length
+              + " values, not "
+              + batch
+              + " x "
+              + shape[1]
+              + " x "
+              + shape[2]);
+    }
+    try (OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(features), shape);
+        OrtSession.Result result =
+            encoder.run(Map.of("input_features", input), Set.of("last_hidden_state"))) {
+      OnnxTensor hidden = (OnnxTensor) result.get("last_hidden_state").orElseThrow();
+      long[] hiddenShape = hidden.getInfo().getShape();
+      FloatBuffer values = hidden.getFloatBuffer();
+      // Direct, so per-chunk decoder inputs can be slices without another copy.
+      FloatBuffer direct =
+          ByteBuffer.allocateDirect(values.remaining() * Float.BYTES)
+              .order(ByteOrder.nativeOrder())
+              .asFloatBuffer();
+      direct.put(values).flip();
+      return new EncodedAudio(
+          direct, (int) hiddenShape[0], (int) hiddenShape[1], (int) hiddenShape[2]);
+    } catch (OrtException e) {
+      throw new IllegalStateException("Whisper encoder failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A decoder conversation over one item of an encoded batch. */
+  public DecoderSession decoder(EncodedAudio audio, int item) {
+    return new DecoderSession(this, audio.item(env, item));
+  }
+
+  @Override
+  public void close() {
+    closeQuietly(encoder);
+    closeQuietly(decoder);
+  }
+
+  private static void closeQuietly(OrtSession session) {
+    if (session != null) {
+      try {
+        session.close();
+      } catch (OrtException e) {
+        LOG.log(Level.WARNING, "Closing an ONNX session failed: {0}", e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package dev.earshot.whisper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class TranscriberTest {
+
+  static final String JFK =
+      "and so my fellow americans ask not what your country can do for you ask what you can do for"
+          + " your country";
+
+  private static String plain(String text) {
+    return text.toLowerCase().replaceAll("[^\\p{L}\\p{N}' ]", "").replaceAll("\\s+", " ").strip();
+  }
+
+  private final Transcriber transcriber =
+      new Transcriber(Models.tiny(), DecodingOptions.defaults());
+
+  @Test
+  void jfkIsTranscribedExactlyByWhisperTiny() {
+    Transcription result = transcriber.transcribe(new AudioWindow(Models.jfk(), 0));
+
+    assertThat(plain(result.text())).isEqualTo(JFK);
+    assertThat(result.language()).isEqualTo("en");
+    assertThat(result.languageProbability()).isGreaterThan(0.5);
+    assertThat(result.silent()).isFalse();
+    assertThat(result.noSpeechProbability()).isLessThan(0.5);
+    assertThat(result.segments()).isNotEmpty();
+    assertThat(result.segments().get(0).start()).isCloseTo(0.0, within(0.5));
+    assertThat(result.segments().get(result.segments().size() - 1).end())
+        .isCloseTo(11.0, within(0.6));
+  }
+
+  @Test
+  void withoutTimestampsTheTextIsTheSameInOneSegment() {
+    var noTimestamps =
+        new Transcriber(
+            Models.tiny(), DecodingOptions.defaults().withTimestamps(false).withBeamSize(1));
+
+    Transcription result = noTimestamps.transcribe(new AudioWindow(Models.jfk(), 0));
+
+    assertThat(plain(result.text())).isEqualTo(JFK);
+    assertThat(result.segments())
+        .singleElement()
+        .satisfies(
+            s -> {
+              assertThat(s.start()).isZero();
+              assertThat(s.end()).isCloseTo(11.0, within(1e-9));
+            });
+  }
+
+  @Test
+  void beamSearchFindsTheSameText() {
+    var beam = new Transcriber(Models.tiny(), DecodingOptions.defaults().withBeamSize(5));
+
+    assertThat(plain(beam.transcribe(new AudioWindow(Models.jfk(), 0)).text())).isEqualTo(JFK);
+  }
+
+  @Test
+  void theNoSpeechRuleAloneTurnsDigitalSilenceIntoNoText() {
+    // Without the speech detector, OpenAI's rule decides: high no-speech probability and
+    // unsure tokens. Two temperatures keep the test short.
+    var reference =
+        new Transcriber(Models.tiny(), DecodingOptions.defaults().withTemperatures(0.0, 1.0));
+
+    Transcription result = reference.transcribe(new AudioWindow(new float[16000 * 10], 0));
+
+    assertThat(result.noSpeechProbability()).isGreaterThan(0.6);
+    assertThat(result.text()).isEmpty();
+    assertThat(result.silent()).isTrue();
+  }
+
+  @Test
+  void withTheSpeechDetectorSilenceAndWhiteNoiseGiveNoText() {
+    Random random = new Random(42);
+    float[] noise = new float[16000 * 10];
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = (float) (random.nextGaussian() * 0.1);
+    }
+    var gated =
+        new Transcriber(
+            Models.tiny(), DecodingOptions.defaults(), SpeechDetectorTestSupport.detector());
+
+    List<Transcription> results =
+        gated.transcribe(
+            List.of(
+                new AudioWindow(new float[16000 * 10], 0),
+                new AudioWindow(noise, 10),
+                new AudioWindow(Models.jfk(), 20)));
+
+    assertThat(results.get(0).text()).isEmpty();
+    assertThat(results.get(0).silent()).isTrue();
+    assertThat(results.get(1).text()).isEmpty();
+    assertThat(results.get(1).silent()).isTrue();
+    assertThat(plain(results.get(2).text())).isEqualTo(JFK);
+    assertThat(results.get(2).segments().get(0).start()).isGreaterThanOrEqualTo(20.0);
+  }
+
+  @Test
+  void aWindowLongerThanThirtySecondsIsRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> transcriber.transcribe(new AudioWindow(new float[16000 * 31], 0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("31.000 s");
+  }
+
+  @Test
+  void timestampsOfAClipCutInTwoAreTimesInTheWholeRecording() {
+    float[] jfk = Models.jfk();
+    // "...Americans, | ask not..." has a pause near 3.4 s.
+    int cut = quietestSample(jfk, 3 * 16000, 4 * 16000);
+    float[] first = Arrays.copyOfRange(jfk, 0, cut);
+    float[] second = Arrays.copyOfRange(jfk, cut, jfk.length);
+    double offset = cut / 16000.0;
+
+    List<Transcription> parts =
+        transcriber.transcribe(List.of(new AudioWindow(first, 0), new AudioWindow(second, offset)));
+
+    Transcription a = parts.get(0);
+    Transcription b = parts.get(1);
+    // Each half is heard without the other's context, so a word may change; the times matter here.
+    assertThat(WordErrorRate.count(JFK, plain(a.text() + " " + b.text())).rate()).isLessThan(0.1);
+    assertThat(a.segments()).allSatisfy(s -> assertThat(s.end()).isLessThanOrEqualTo(offset));
+    assertThat(b.segments())
+        .allSatisfy(
+            s -> {
+              assertThat(s.start()).isGreaterThanOrEqualTo(offset);
+              assertThat(s.end()).isLessThanOrEqualTo(11.0 + 1e-9);
+            });
+    // The second part's last segment ends where the whole recording's last segment ends.
+    Transcription whole = transcriber.transcribe(new AudioWindow(jfk, 0));
+    double wholeEnd = whole.segments().get(whole.segments().size() - 1).end();
+    double partEnd = b.segments().get(b.segments().size() - 1).end();
+    assertThat(partEnd).isCloseTo(wholeEnd, within(0.5));
+    assertThat(b.segments().get(0).start()).isCloseTo(offset, within(1.0));
+  }
+
+  /**
+   * The int8 encoder quantises a whole batch with one scale, so results may shift slightly with the
+   * company a window keeps; clear speech comes out the same.
+   */
+  @Test
+  void aBatchGivesTheSameTextsAsOneWindowAtATime() throws Exception {
+    float[] jfk = Models.jfk();
+    float[] libri =
+        dev.earshot.audio.chunk.AudioLoader.loadMono(
+            dev.earshot.assets.AssetCache.atDefaultLocation()
+                .fetchAll(dev.earshot.assets.Catalog.LIBRIVOX)
+                .resolve("sense_and_sensibility_01_austen_64kb-0880.wav"),
+            16000);
+    List<AudioWindow> windows = List.of(new AudioWindow(jfk, 0), new AudioWindow(libri, 11));
+
+    List<Transcription> batch = transcriber.transcribe(windows);
+
+    assertThat(batch)
+        .extracting(Transcription::text)
+        .containsExactly(
+            transcriber.transcribe(windows.get(0)).text(),
+            transcriber.transcribe(windows.get(1)).text());
+    assertThat(batch.get(0).timings().encoderMs()).isPositive();
+    assertThat(batch.get(0).timings().realTimeFactor()).isPositive();
+  }
+
+  private static int quietestSample(float[] x, int from, int to) {
+    int best = from;
+    double bestEnergy = Double.MAX_VALUE;
+    for (int i = from; i + 800 < to; i += 160) {
+      double e = 0;
+      for (int j = i; j < i + 800; j++) {
+        e += x[j] * x[j];
+      }
+      if (e < bestEnergy) {
+        bestEnergy = e;
+        best = i + 400;
+      }
+    }
+    return best;
+  }
+}

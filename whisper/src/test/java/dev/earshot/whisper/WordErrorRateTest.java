@@ -1,0 +1,44 @@
+package dev.earshot.whisper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class WordErrorRateTest {
+
+  @Test
+  void countsSubstitutionsDeletionsAndInsertions() {
+    // the cat sat on the mat -> the bat sat on mat please: 1 sub, 1 del, 1 ins.
+    var count = WordErrorRate.count("the cat sat on the mat", "the bat sat on mat please");
+
+    assertThat(count.edits()).isEqualTo(3);
+    assertThat(count.referenceWords()).isEqualTo(6);
+    assertThat(count.rate()).isEqualTo(0.5);
+  }
+
+  @Test
+  void identicalAndEmptyTextsAreScoredSensibly() {
+    assertThat(WordErrorRate.count("a b c", "a  b c ").rate()).isZero();
+    assertThat(WordErrorRate.count("a b", "").edits()).isEqualTo(2);
+    assertThat(WordErrorRate.count("", "").rate()).isZero();
+    assertThat(WordErrorRate.count("", "x").rate()).isEqualTo(1.0);
+  }
+
+  @Test
+  void corpusCountsAddUp() {
+    var total = WordErrorRate.count("a b c d", "a x c d").plus(WordErrorRate.count("e f", "e"));
+
+    assertThat(total.edits()).isEqualTo(2);
+    assertThat(total.rate()).isEqualTo(2 / 6.0);
+  }
+
+  @Test
+  void theNormalizerSpellsOutTitlesAndDropsPunctuationCaseAndFillers() {
+    var normalizer = EnglishTextNormalizer.forModel(Models.folder("tiny"));
+
+    assertThat(normalizer.normalize("Mr. John Dashwood, um, wasn't [inaudible] here!"))
+        .isEqualTo("mister john dashwood was not here");
+    assertThat(normalizer.normalize("The colour of the Centre"))
+        .isEqualTo("the color of the center");
+  }
+}
