@@ -126,7 +126,7 @@ public final class WhisperModel implements AutoCloseable {
       return "CUDA:" + device;
     } catch (OrtException | RuntimeException | UnsatisfiedLinkError e) {
       LOG.log(
-          Level.WARNING,
+          Level.INFO,
           "CUDA execution provider unavailable ({0}); running Whisper on the CPU",
           e.getMessage());
       return "CPU";

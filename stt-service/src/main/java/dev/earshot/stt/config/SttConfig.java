@@ -1,0 +1,116 @@
+package dev.earshot.stt.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** Settings of stt-service under the {@code stt.} prefix; see the README for each one. */
+@ConfigMapping(prefix = "stt")
+public interface SttConfig {
+
+  Model model();
+
+  Decoding decoding();
+
+  Vad vad();
+
+  Batch batch();
+
+  Topics topics();
+
+  /** Topic creation at start-up. */
+  interface Topics {
+    /** Create the topics this service reads and writes when they do not exist. */
+    @WithDefault("true")
+    boolean create();
+
+    @WithDefault("12")
+    int partitions();
+
+    @WithDefault("1")
+    short replicationFactor();
+  }
+
+  /** Which Whisper model and how ONNX Runtime runs it. */
+  interface Model {
+    /** tiny, base, or the folder of any Whisper model in the transformers.js layout. */
+    @WithDefault("tiny")
+    String name();
+
+    /** ONNX file variant: quantized (int8), fp16, or empty for fp32. */
+    @WithDefault("quantized")
+    String variant();
+
+    /** auto (CUDA when the GPU build and a GPU are there), cuda, or cpu. */
+    @WithDefault("auto")
+    String device();
+
+    @WithDefault("0")
+    int cudaDevice();
+
+    /** Threads per operator; 0 means one per core. */
+    @WithDefault("0")
+    int intraOpThreads();
+
+    @WithDefault("1")
+    int interOpThreads();
+
+    /** Where fetched models are cached; defaults to EARSHOT_CACHE or ~/.cache/earshot. */
+    Optional<String> cache();
+  }
+
+  /** How Whisper decodes; the defaults are OpenAI's transcribe() with beam search. */
+  interface Decoding {
+    /** ISO code to force a language; detected when absent. */
+    Optional<String> language();
+
+    /** transcribe or translate (to English). */
+    @WithDefault("transcribe")
+    String task();
+
+    @WithDefault("true")
+    boolean timestamps();
+
+    @WithDefault("5")
+    int beamSize();
+
+    @WithDefault("5")
+    int bestOf();
+
+    @WithDefault("0.0,0.2,0.4,0.6,0.8,1.0")
+    List<Double> temperatures();
+
+    @WithDefault("2.4")
+    double compressionRatioThreshold();
+
+    @WithDefault("-1.0")
+    double logProbThreshold();
+
+    @WithDefault("0.6")
+    double noSpeechThreshold();
+
+    /** Cap on tokens per chunk, against runaway repetition. */
+    @WithDefault("224")
+    int maxTokens();
+  }
+
+  /** The speech detector that keeps silence and noise from Whisper. */
+  interface Vad {
+    @WithDefault("true")
+    boolean enabled();
+
+    @WithDefault("0.5")
+    double threshold();
+
+    @WithDefault("0.25")
+    double minSpeechSeconds();
+  }
+
+  /** Chunks transcribed together. */
+  interface Batch {
+    /** Most chunks encoded as one batch; also the Kafka consumer's max.poll.records. */
+    @WithDefault("4")
+    int maxChunks();
+  }
+}

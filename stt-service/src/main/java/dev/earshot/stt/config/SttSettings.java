@@ -1,0 +1,64 @@
+package dev.earshot.stt.config;
+
+import dev.earshot.whisper.DecodingOptions;
+import dev.earshot.whisper.SpeechDetector;
+import dev.earshot.whisper.WhisperOptions;
+import java.util.Locale;
+
+/** The validated, immutable form of {@link SttConfig}; bad values fail start-up by name. */
+public record SttSettings(
+    String model,
+    WhisperOptions whisper,
+    DecodingOptions decoding,
+    SpeechDetector.Settings vad,
+    int batchSize) {
+
+  public SttSettings {
+    if (batchSize < 1 || batchSize > 64) {
+      throw new IllegalArgumentException("stt.batch.max-chunks must be 1..64, got " + batchSize);
+    }
+  }
+
+  public static SttSettings from(SttConfig config) {
+    String device = config.model().device().strip().toLowerCase(Locale.ROOT);
+    if (!device.equals("auto") && !device.equals("cuda") && !device.equals("cpu")) {
+      throw new IllegalArgumentException(
+          "stt.model.device must be auto, cuda or cpu, got '" + config.model().device() + "'");
+    }
+    var whisper =
+        new WhisperOptions(
+            config.model().variant(),
+            config.model().intraOpThreads(),
+            config.model().interOpThreads(),
+            !device.equals("cpu"),
+            config.model().cudaDevice());
+    var d = config.decoding();
+    DecodingOptions.Task task;
+    try {
+      task = DecodingOptions.Task.valueOf(d.task().strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "stt.decoding.task must be transcribe or translate, got '" + d.task() + "'");
+    }
+    var decoding =
+        new DecodingOptions(
+            task,
+            d.language().orElse(null),
+            d.timestamps(),
+            d.beamSize(),
+            d.bestOf(),
+            d.temperatures().stream().mapToDouble(Double::doubleValue).toArray(),
+            d.compressionRatioThreshold(),
+            d.logProbThreshold(),
+            d.noSpeechThreshold(),
+            d.maxTokens(),
+            1.0,
+            0);
+    var vad =
+        config.vad().enabled()
+            ? new SpeechDetector.Settings(config.vad().threshold(), config.vad().minSpeechSeconds())
+            : null;
+    return new SttSettings(
+        config.model().name(), whisper, decoding, vad, config.batch().maxChunks());
+  }
+}

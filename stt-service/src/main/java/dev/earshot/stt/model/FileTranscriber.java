@@ -1,0 +1,105 @@
+package dev.earshot.stt.model;
+
+import dev.earshot.audio.chunk.ChunkPipeline;
+import dev.earshot.audio.chunk.PipelineSettings;
+import dev.earshot.audio.decode.AudioDecoder;
+import dev.earshot.audio.decode.AudioInfo;
+import dev.earshot.audio.decode.PcmStream;
+import dev.earshot.whisper.Transcription;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Transcribes a file without Kafka: it is decoded and cut into chunks exactly as ingest-service
+ * cuts recordings, and the chunks go through the same {@link SpeechToText} as the service's.
+ */
+public final class FileTranscriber {
+
+  private final SpeechToText speechToText;
+  private final PipelineSettings chunking;
+
+  public FileTranscriber(SpeechToText speechToText, PipelineSettings chunking) {
+    this.speechToText = speechToText;
+    this.chunking = chunking;
+  }
+
+  /** A file's transcription, chunk by chunk. */
+  public record FileTranscript(
+      Path file, AudioInfo input, double seconds, List<SpeechToText.Result> chunks) {
+
+    public String text() {
+      StringBuilder text = new StringBuilder();
+      for (var chunk : chunks) {
+        if (!chunk.failed() && !chunk.transcription().text().isEmpty()) {
+          if (!text.isEmpty()) {
+            text.append(' ');
+          }
+          text.append(chunk.transcription().text());
+        }
+      }
+      return text.toString();
+    }
+
+    public List<Transcription.Segment> segments() {
+      List<Transcription.Segment> segments = new ArrayList<>();
+      chunks.stream()
+          .filter(c -> !c.failed())
+          .forEach(c -> segments.addAll(c.transcription().segments()));
+      return segments;
+    }
+
+    /** The language most chunks were in, or null when none had speech. */
+    public String language() {
+      Map<String, Integer> votes = new LinkedHashMap<>();
+      for (var chunk : chunks) {
+        if (!chunk.failed()
+            && !chunk.transcription().silent()
+            && chunk.transcription().language() != null) {
+          votes.merge(chunk.transcription().language(), 1, Integer::sum);
+        }
+      }
+      return votes.entrySet().stream()
+          .max(Map.Entry.comparingByValue())
+          .map(Map.Entry::getKey)
+          .orElse(null);
+    }
+
+    /** Processing milliseconds summed over the chunks. */
+    public double totalMs() {
+      return chunks.stream()
+          .filter(c -> !c.failed())
+          .mapToDouble(c -> c.transcription().timings().totalMs())
+          .sum();
+    }
+  }
+
+  public FileTranscript transcribe(Path file) throws IOException {
+    List<SpeechToText.Chunk> chunks = new ArrayList<>();
+    AudioInfo info;
+    try (PcmStream stream = AudioDecoder.open(file)) {
+      info = stream.info();
+      int rate = chunking.targetSampleRate();
+      String name = file.getFileName().toString();
+      ChunkPipeline.run(
+          stream,
+          chunking,
+          1.0,
+          chunk ->
+              chunks.add(
+                  new SpeechToText.Chunk(
+                      name,
+                      chunk.sequence(),
+                      chunk.offsetSamples() / (double) rate,
+                      chunk.samples())));
+    }
+    double seconds =
+        chunks.stream()
+            .mapToDouble(c -> c.samples().length / (double) chunking.targetSampleRate())
+            .sum();
+    return new FileTranscript(file, info, seconds, speechToText.transcribe(chunks));
+  }
+}

@@ -1,0 +1,85 @@
+package dev.earshot.stt.service;
+
+import dev.earshot.schema.topic.EarshotTopic;
+import dev.earshot.schema.topic.TopicInitializer;
+import dev.earshot.stt.config.SttConfig;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Creates the topics stt-service reads and writes, with the catalogue's partitions, retrying in the
+ * background until Kafka answers; existing topics are left as they are.
+ */
+@ApplicationScoped
+public class SttTopics {
+
+  private static final Logger LOG = Logger.getLogger(SttTopics.class);
+
+  private final String bootstrap;
+  private final boolean create;
+  private final int partitions;
+  private final short replication;
+  private final Map<EarshotTopic, String> names;
+  private volatile boolean stopped;
+
+  public SttTopics(
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+      SttConfig config,
+      @ConfigProperty(name = "mp.messaging.incoming.audio-chunks.topic") String chunks,
+      @ConfigProperty(name = "mp.messaging.outgoing.transcripts.topic") String transcripts,
+      @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String deadLetters) {
+    this.bootstrap = bootstrap;
+    this.create = config.topics().create();
+    this.partitions = config.topics().partitions();
+    this.replication = config.topics().replicationFactor();
+    this.names =
+        Map.of(
+            EarshotTopic.AUDIO_CHUNKS, chunks,
+            EarshotTopic.TRANSCRIPTS, transcripts,
+            EarshotTopic.DEAD_LETTERS, deadLetters);
+  }
+
+  void onStart(@Observes StartupEvent event) {
+    if (!create) {
+      return;
+    }
+    Thread thread = new Thread(this::ensureUntilDone, "stt-topic-setup");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  void onStop(@Observes ShutdownEvent event) {
+    stopped = true;
+  }
+
+  private void ensureUntilDone() {
+    var topics =
+        names.entrySet().stream()
+            .map(e -> e.getKey().newTopic(e.getValue(), partitions, replication))
+            .toList();
+    while (!stopped) {
+      try (Admin admin =
+          Admin.create(Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", 5000))) {
+        var created = TopicInitializer.ensure(admin, List.copyOf(topics), 10_000);
+        if (!created.isEmpty()) {
+          LOG.infof("Created topics %s", created);
+        }
+        return;
+      } catch (RuntimeException e) {
+        LOG.warnf("Topics not created yet (%s); retrying", e.getMessage());
+        try {
+          Thread.sleep(5000);
+        } catch (InterruptedException interrupted) {
+          return;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,220 @@
+package dev.earshot.stt.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import dev.earshot.assets.AssetCache;
+import dev.earshot.assets.Catalog;
+import dev.earshot.audio.chunk.AudioLoader;
+import dev.earshot.audio.chunk.PcmCodec;
+import dev.earshot.audio.chunk.PcmEncoding;
+import dev.earshot.schema.AudioChunk;
+import dev.earshot.schema.SampleEncoding;
+import dev.earshot.schema.Transcript;
+import dev.earshot.schema.serde.AvroSerializer;
+import dev.earshot.testbroker.TestBroker;
+import dev.earshot.testbroker.TestBrokerResource;
+import dev.earshot.testbroker.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@WithTestResource(TestBrokerResource.class)
+class SttServiceTest {
+
+  static final String CHUNKS = "earshot.audio-chunks";
+  static final String TRANSCRIPTS = "earshot.transcripts";
+  static final String DEAD_LETTERS = "earshot.dead-letters";
+
+  private final TopicReader reader = new TopicReader();
+
+  static AudioChunk chunk(
+      String recording, int sequence, double offset, float[] samples, boolean last) {
+    return chunk(recording, sequence, offset, samples, last, 16000);
+  }
+
+  /** Built field by field: Avro's copying builders look classes up in the wrong loader here. */
+  static AudioChunk chunk(
+      String recording, int sequence, double offset, float[] samples, boolean last, int rate) {
+    return AudioChunk.newBuilder()
+        .setRecordingId(recording)
+        .setSequence(sequence)
+        .setOffsetSamples(Math.round(offset * 16000))
+        .setOffsetSeconds(offset)
+        .setDurationSeconds(samples.length / 16000.0)
+        .setSampleRate(rate)
+        .setChannels(1)
+        .setEncoding(SampleEncoding.PCM_S16LE)
+        .setPayload(java.nio.ByteBuffer.wrap(PcmCodec.encode(samples, PcmEncoding.PCM_S16LE)))
+        .setLast(last)
+        .setSource(
+            dev.earshot.schema.SourceInfo.newBuilder()
+                .setKind(dev.earshot.schema.SourceKind.FILE)
+                .setName(recording)
+                .build())
+        .setPublishedAt(java.time.Instant.now())
+        .build();
+  }
+
+  static void publish(String key, byte[] value) throws Exception {
+    try (var producer =
+        new KafkaProducer<>(
+            Map.of(
+                "bootstrap.servers",
+                TestBroker.bootstrapServers(),
+                "acks",
+                "all",
+                "max.request.size",
+                4194304),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      producer.send(new ProducerRecord<>(CHUNKS, key, value)).get();
+    }
+  }
+
+  static byte[] avro(SpecificRecord record) {
+    return new AvroSerializer().serialize(CHUNKS, record);
+  }
+
+  @Test
+  void chunksAreTranscribedAndBadRecordsGoToTheDeadLetterTopicWhileTheRestGoOn() throws Exception {
+    String recording = "rec-" + UUID.randomUUID();
+    float[] jfk =
+        AudioLoader.loadMono(AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV), 16000);
+    float[] libri =
+        AudioLoader.loadMono(
+            AssetCache.atDefaultLocation()
+                .fetchAll(Catalog.LIBRIVOX)
+                .resolve("sense_and_sensibility_01_austen_64kb-0880.wav"),
+            16000);
+
+    publish(recording, avro(chunk(recording, 0, 0.0, jfk, false)));
+    publish(recording, "not avro at all".getBytes(StandardCharsets.UTF_8));
+    publish(recording, avro(chunk(recording, 1, 11.0, new float[1600], false, 0)));
+    publish(recording, avro(chunk(recording, 2, 11.0, libri, false)));
+    publish(
+        recording,
+        avro(chunk(recording, 3, 11.0 + libri.length / 16000.0, new float[16000 * 5], true)));
+
+    var transcripts =
+        reader.readUntil(
+            TRANSCRIPTS,
+            r -> recording.equals(r.key()),
+            got -> got.size() >= 3,
+            Duration.ofSeconds(180));
+    var byChunk = transcripts.stream().map(r -> (Transcript) r.value()).toList();
+    Transcript first =
+        byChunk.stream().filter(t -> t.getChunkSequence() == 0).findFirst().orElseThrow();
+    Transcript second =
+        byChunk.stream().filter(t -> t.getChunkSequence() == 2).findFirst().orElseThrow();
+    Transcript silence =
+        byChunk.stream().filter(t -> t.getChunkSequence() == 3).findFirst().orElseThrow();
+    assertThat(plain(first.getText()))
+        .isEqualTo(
+            "and so my fellow americans ask not what your country can do for you ask what you can"
+                + " do for your country");
+    assertThat(first.getModel().getId()).isEqualTo("openai/whisper-tiny");
+    assertThat(first.getModel().getVersion()).startsWith("sha256:");
+    assertThat(first.getTimings().getEncoderMs()).isPositive();
+    assertThat(first.getTimings().getRealTimeFactor()).isPositive();
+    assertThat(first.getTokens()).isPositive();
+    assertThat(first.getLanguage()).isEqualTo("en");
+    assertThat(second.getText()).containsIgnoringCase("young man");
+    assertThat(second.getSegments())
+        .allSatisfy(s -> assertThat(s.getStart()).isGreaterThanOrEqualTo(11.0));
+    assertThat(silence.getText()).isEmpty();
+    assertThat(silence.getSilent()).isTrue();
+    assertThat(silence.getLastChunk()).isTrue();
+
+    var dead =
+        reader.readRaw(
+            DEAD_LETTERS,
+            r -> recording.equals(r.key()),
+            got -> got.size() >= 2,
+            Duration.ofSeconds(60));
+    assertThat(dead).hasSize(2);
+    assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8))
+        .isEqualTo("not avro at all");
+    assertThat(header(dead.get(0), "dead-letter-reason"))
+        .contains("Not an Avro single-object message");
+    assertThat(header(dead.get(0), "dead-letter-topic")).isEqualTo(CHUNKS);
+    assertThat(header(dead.get(1), "dead-letter-reason")).contains("impossible sample rate");
+    assertThat(header(dead.get(1), "dead-letter-offset")).matches("\\d+");
+
+    given().get("/q/metrics").then().statusCode(200);
+    String metrics = given().get("/q/metrics").asString();
+    assertThat(metrics)
+        .containsPattern("earshot_stt_chunks_total\\{outcome=\"dead_letter\"} [2-9]")
+        .contains("earshot_stt_stage_seconds_count{stage=\"encoder\"}")
+        .contains("earshot_stt_real_time_factor_count")
+        .contains("earshot_stt_tokens_per_second_count");
+  }
+
+  @Test
+  void offsetsAreCommittedOnceTheTranscriptsAreWritten() throws Exception {
+    String recording = "rec-" + UUID.randomUUID();
+    publish(recording, avro(chunk(recording, 0, 0, new float[16000 * 2], true)));
+    reader.readUntil(
+        TRANSCRIPTS,
+        r -> recording.equals(r.key()),
+        got -> !got.isEmpty(),
+        Duration.ofSeconds(120));
+
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestBroker.bootstrapServers()))) {
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      long lag = Long.MAX_VALUE;
+      while (lag > 0 && System.nanoTime() < deadline) {
+        var committed =
+            admin.listConsumerGroupOffsets("earshot-stt").partitionsToOffsetAndMetadata().get();
+        var ends =
+            admin
+                .listOffsets(
+                    committed.keySet().stream()
+                        .collect(
+                            java.util.stream.Collectors.toMap(
+                                tp -> tp,
+                                tp -> org.apache.kafka.clients.admin.OffsetSpec.latest())))
+                .all()
+                .get();
+        lag =
+            committed.entrySet().stream()
+                .mapToLong(e -> ends.get(e.getKey()).offset() - e.getValue().offset())
+                .sum();
+        Thread.sleep(500);
+      }
+      assertThat(lag).as("uncommitted chunks").isZero();
+    }
+  }
+
+  @Test
+  void readinessReportsTheModel() {
+    given()
+        .get("/q/health/ready")
+        .then()
+        .statusCode(200)
+        .body(
+            "checks.find { it.name == 'whisper-model' }.data.model", equalTo("openai/whisper-tiny"))
+        .body("checks.find { it.name == 'whisper-model' }.data.device", equalTo("CPU"));
+  }
+
+  private static String header(
+      org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r, String name) {
+    return new String(r.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  private static String plain(String text) {
+    return text.toLowerCase().replaceAll("[^\\p{L}\\p{N}' ]", "").replaceAll("\\s+", " ").strip();
+  }
+}
