@@ -16,6 +16,7 @@ class CatalogTest {
         .containsExactly(
             "whisper-tiny",
             "whisper-base",
+            "silero-vad",
             "jfk",
             "librivox",
             "pocketsphinx-commands",

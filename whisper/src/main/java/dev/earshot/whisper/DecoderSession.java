@@ -38,6 +38,7 @@ public final class DecoderSession implements AutoCloseable {
   private final Set<String> stepOutputs;
 
   private OnnxTensor encoderHidden;
+  private OnnxTensor placeholder;
   private OnnxTensor[] decoderKv;
   private OnnxTensor[] encoderKv;
   private OrtSession.Result prefillResult;
@@ -85,16 +86,24 @@ public final class DecoderSession implements AutoCloseable {
    * @return logits [tokens.length][vocabulary], one row per input position
    */
   public float[][] prefill(int[] tokens) {
+    return prefillRows(new int[][] {tokens})[0];
+  }
+
+  private float[][][] prefillRows(int[][] prompts) {
     if (length != 0) {
       throw new IllegalStateException("prefill must be the first pass");
+    }
+    int batch = (int) encoderHidden.getInfo().getShape()[0];
+    if (prompts.length != batch) {
+      throw new IllegalArgumentException(prompts.length + " prompts for " + batch + " rows");
     }
     Map<String, OnnxTensor> inputs = new HashMap<>();
     List<OnnxTensor> temporary = new ArrayList<>();
     try {
-      inputs.put("input_ids", ids(new int[][] {tokens}, temporary));
+      inputs.put("input_ids", ids(prompts, temporary));
       inputs.put("encoder_hidden_states", encoderHidden);
       inputs.put("use_cache_branch", flag(false, temporary));
-      long[] empty = {1, config.decoderHeads(), 0, config.headSize()};
+      long[] empty = {batch, config.decoderHeads(), 0, config.headSize()};
       for (int i = 0; i < decoderPast.length; i++) {
         inputs.put(decoderPast[i], tensor(FloatBuffer.allocate(0), empty, temporary));
         inputs.put(encoderPast[i], tensor(FloatBuffer.allocate(0), empty, temporary));
@@ -103,8 +112,9 @@ public final class DecoderSession implements AutoCloseable {
       lastResult = prefillResult;
       decoderKv = outputs(prefillResult, decoderPresent);
       encoderKv = outputs(prefillResult, encoderPresent);
-      length = tokens.length;
-      return logits(prefillResult, tokens.length, true);
+      length = prompts[0].length;
+      rows = batch;
+      return allLogits(prefillResult, prompts[0].length);
     } catch (OrtException e) {
       throw new IllegalStateException("Whisper decoder failed: " + e.getMessage(), e);
     } finally {
@@ -137,7 +147,9 @@ public final class DecoderSession implements AutoCloseable {
     List<OnnxTensor> temporary = new ArrayList<>();
     try {
       inputs.put("input_ids", ids(tokens, temporary));
-      inputs.put("encoder_hidden_states", encoderHidden);
+      // The cached branch never reads the encoder states, but the graph quantises this input on
+      // every pass: a one-position placeholder saves that work (about 10% of a step).
+      inputs.put("encoder_hidden_states", placeholder());
       inputs.put("use_cache_branch", flag(true, temporary));
       for (int i = 0; i < decoderPast.length; i++) {
         inputs.put(decoderPast[i], decoderKv[i]);
@@ -150,7 +162,7 @@ public final class DecoderSession implements AutoCloseable {
       lastResult = result;
       decoderKv = outputs(result, decoderPresent);
       length += tokens[0].length;
-      return logits(result, tokens[0].length, false);
+      return logits(result, tokens[0].length);
     } catch (OrtException e) {
       throw new IllegalStateException("Whisper decoder failed: " + e.getMessage(), e);
     } finally {
@@ -192,7 +204,6 @@ public final class DecoderSession implements AutoCloseable {
           encoder[i] = gather(encoderKv[i], first);
         }
         encoderKv = encoder;
-        encoderHidden = gather(encoderHidden, first);
       }
       rows = sourceRows.length;
     } catch (OrtException e) {
@@ -210,6 +221,18 @@ public final class DecoderSession implements AutoCloseable {
         tensor.close();
       }
     }
+  }
+
+  private OnnxTensor placeholder() throws OrtException {
+    if (placeholder == null || placeholder.getInfo().getShape()[0] != rows) {
+      long[] shape = encoderHidden.getInfo().getShape();
+      int width = (int) shape[2];
+      placeholder =
+          OnnxTensor.createTensor(
+              env, FloatBuffer.allocate(rows * width), new long[] {rows, 1, width});
+      owned.add(placeholder);
+    }
+    return placeholder;
   }
 
   private OnnxTensor gather(OnnxTensor source, int[] sourceRows) throws OrtException {
@@ -277,19 +300,27 @@ public final class DecoderSession implements AutoCloseable {
     return tensors;
   }
 
-  /** Logits of every position of row 0 ({@code all}) or of the last position of every row. */
-  private float[][] logits(OrtSession.Result result, int positions, boolean all) {
+  /** Logits of every position of every row [rows][positions][vocabulary]. */
+  private static float[][][] allLogits(OrtSession.Result result, int positions) {
     OnnxTensor logits = (OnnxTensor) result.get("logits").orElseThrow();
     long[] shape = logits.getInfo().getShape();
     int vocabulary = (int) shape[2];
     FloatBuffer values = logits.getFloatBuffer();
-    if (all) {
-      float[][] out = new float[positions][vocabulary];
+    float[][][] out = new float[(int) shape[0]][positions][vocabulary];
+    for (int r = 0; r < out.length; r++) {
       for (int p = 0; p < positions; p++) {
-        values.get(p * vocabulary, out[p]);
+        values.get((r * positions + p) * vocabulary, out[r][p]);
       }
-      return out;
     }
+    return out;
+  }
+
+  /** Logits of the last position of every row [rows][vocabulary]. */
+  private float[][] logits(OrtSession.Result result, int positions) {
+    OnnxTensor logits = (OnnxTensor) result.get("logits").orElseThrow();
+    long[] shape = logits.getInfo().getShape();
+    int vocabulary = (int) shape[2];
+    FloatBuffer values = logits.getFloatBuffer();
     int rowCount = (int) shape[0];
     float[][] out = new float[rowCount][vocabulary];
     for (int r = 0; r < rowCount; r++) {

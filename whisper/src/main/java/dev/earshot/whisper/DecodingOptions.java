@@ -3,8 +3,8 @@ package dev.earshot.whisper;
 import java.util.Arrays;
 
 /**
- * How a window is decoded; the defaults are those of OpenAI's reference transcribe() as its command
- * line runs it (beam search of width 5).
+ * How a window is decoded; the defaults are those of OpenAI's reference transcribe(): greedy at
+ * temperature 0, sampling with best-of-5 on fallback.
  *
  * @param task transcribe in the spoken language, or translate to English
  * @param language ISO code such as "en" to force, or null to detect
@@ -70,7 +70,7 @@ public record DecodingOptions(
         Task.TRANSCRIBE,
         null,
         true,
-        5,
+        1,
         5,
         new double[] {0.0, 0.2, 0.4, 0.6, 0.8, 1.0},
         2.4,

@@ -70,6 +70,43 @@ public final class Transcriber {
 
   /** Transcribes the windows, encoding them as one batch; results are in the same order. */
   public List<Transcription> transcribe(List<AudioWindow> windows) {
+    return decode(encode(windows));
+  }
+
+  /**
+   * Windows after the first phase (speech check, features, encoder), ready for {@link #decode}. The
+   * phases may run on different threads, so one batch can be decoded while the next is encoded.
+   */
+  public static final class Encoded {
+    private final List<AudioWindow> windows;
+    private final Transcription[] results;
+    private final List<Integer> speech;
+    private final EncodedAudio audio;
+    private final double featureMs;
+    private final double encoderMs;
+
+    private Encoded(
+        List<AudioWindow> windows,
+        Transcription[] results,
+        List<Integer> speech,
+        EncodedAudio audio,
+        double featureMs,
+        double encoderMs) {
+      this.windows = windows;
+      this.results = results;
+      this.speech = speech;
+      this.audio = audio;
+      this.featureMs = featureMs;
+      this.encoderMs = encoderMs;
+    }
+
+    public int size() {
+      return windows.size();
+    }
+  }
+
+  /** The first phase: silent windows are settled, the others are encoded as one batch. */
+  public Encoded encode(List<AudioWindow> windows) {
     Transcription[] results = new Transcription[windows.size()];
     List<Integer> speech = new ArrayList<>();
     for (int i = 0; i < windows.size(); i++) {
@@ -92,11 +129,50 @@ public final class Transcriber {
       }
       speech.add(i);
     }
-    if (!speech.isEmpty()) {
-      List<Transcription> decoded = transcribeBatch(speech.stream().map(windows::get).toList());
-      for (int j = 0; j < speech.size(); j++) {
-        results[speech.get(j)] = decoded.get(j);
-      }
+    if (speech.isEmpty()) {
+      return new Encoded(windows, results, speech, null, 0, 0);
+    }
+    long start = System.nanoTime();
+    int featureSize = config.melBins() * config.melFrames();
+    float[] features = new float[speech.size() * featureSize];
+    for (int j = 0; j < speech.size(); j++) {
+      model.logMel().compute(windows.get(speech.get(j)).samples(), features, j * featureSize);
+    }
+    long featuresDone = System.nanoTime();
+    EncodedAudio audio = model.encode(features, speech.size());
+    long encoded = System.nanoTime();
+    return new Encoded(
+        windows,
+        results,
+        speech,
+        audio,
+        (featuresDone - start) / 1e6 / speech.size(),
+        (encoded - featuresDone) / 1e6 / speech.size());
+  }
+
+  /**
+   * The second phase: decodes every encoded window, one after the other; results are in the order
+   * of the windows. (Decoding several windows as rows of one batch was tried and dropped: the int8
+   * decoder quantises all rows with one scale, which changed the text, and it was not faster.)
+   */
+  public List<Transcription> decode(Encoded encoded) {
+    Transcription[] results = encoded.results.clone();
+    for (int j = 0; j < encoded.speech.size(); j++) {
+      long decodeStart = System.nanoTime();
+      Decoded decoded = decodeWindow(encoded.audio, j);
+      double decoderMs = (System.nanoTime() - decodeStart) / 1e6;
+      AudioWindow window = encoded.windows.get(encoded.speech.get(j));
+      double duration = window.durationSeconds(config.sampleRate());
+      double totalMs = encoded.featureMs + encoded.encoderMs + decoderMs;
+      var timings =
+          new Transcription.Timings(
+              encoded.featureMs,
+              encoded.encoderMs,
+              decoderMs,
+              totalMs,
+              duration > 0 ? totalMs / 1000 / duration : 0);
+      results[encoded.speech.get(j)] =
+          decoded.toTranscription(window.offsetSeconds(), duration, timings);
     }
     return List.of(results);
   }
@@ -115,39 +191,6 @@ public final class Transcriber {
         true,
         new Transcription.Timings(
             detectorMs, 0, 0, detectorMs, seconds > 0 ? detectorMs / 1000 / seconds : 0));
-  }
-
-  private List<Transcription> transcribeBatch(List<AudioWindow> windows) {
-    int batch = windows.size();
-    long start = System.nanoTime();
-    int featureSize = config.melBins() * config.melFrames();
-    float[] features = new float[batch * featureSize];
-    for (int i = 0; i < batch; i++) {
-      model.logMel().compute(windows.get(i).samples(), features, i * featureSize);
-    }
-    long featuresDone = System.nanoTime();
-    EncodedAudio encoded = model.encode(features, batch);
-    long encoded1 = System.nanoTime();
-    double featureMs = (featuresDone - start) / 1e6 / batch;
-    double encoderMs = (encoded1 - featuresDone) / 1e6 / batch;
-    List<Transcription> results = new ArrayList<>(batch);
-    for (int i = 0; i < batch; i++) {
-      long decodeStart = System.nanoTime();
-      Decoded decoded = decodeWindow(encoded, i);
-      double decoderMs = (System.nanoTime() - decodeStart) / 1e6;
-      AudioWindow window = windows.get(i);
-      double duration = window.durationSeconds(config.sampleRate());
-      double totalMs = featureMs + encoderMs + decoderMs;
-      var timings =
-          new Transcription.Timings(
-              featureMs,
-              encoderMs,
-              decoderMs,
-              totalMs,
-              duration > 0 ? totalMs / 1000 / duration : 0);
-      results.add(decoded.toTranscription(window.offsetSeconds(), duration, timings));
-    }
-    return results;
   }
 
   /** What decoding one window produced, before times are placed in the recording. */
@@ -259,33 +302,46 @@ public final class Transcriber {
   }
 
   private Decoded decodeWindow(EncodedAudio audio, int item) {
-    SpecialTokens t = config.tokens();
     String language;
     Double languageProbability = null;
-    double noSpeech;
-    int[] prompt;
-    Attempt attempt;
-    double usedTemperature;
-    double[] temperatures = options.temperatures();
-    try (DecoderSession session = model.decoder(audio, item)) {
-      // One pass over <|startoftranscript|> gives both the language and the no-speech odds.
-      float[] afterSot = session.prefill(new int[] {t.startOfTranscript()})[0];
-      noSpeech = Math.exp(Numerics.logSoftmax(afterSot)[t.noSpeech()]);
-      if (!config.multilingual()) {
-        language = "en";
-      } else if (options.language() != null) {
-        language = options.language();
-      } else {
+    if (!config.multilingual()) {
+      language = "en";
+    } else if (options.language() != null) {
+      language = options.language();
+    } else {
+      // OpenAI's detect_language: a pass over <|startoftranscript|> alone.
+      try (DecoderSession session = model.decoder(audio, item)) {
+        float[] afterSot = session.prefill(new int[] {config.tokens().startOfTranscript()})[0];
         int best = detectLanguage(afterSot);
         language = languageCodes[best];
         languageProbability = languageProbabilities(afterSot)[best];
       }
-      prompt = prompt(language);
-      int[] rest = Arrays.copyOfRange(prompt, 1, prompt.length);
-      float[] first = rest.length == 0 ? afterSot : session.feed(new int[][] {rest})[0];
-      usedTemperature = temperatures[0];
-      attempt = search(session, first, usedTemperature, 0);
     }
+    // The whole prompt in one pass, as the reference decoders run it: the int8 model quantises
+    // activations per call, so feeding the prompt in pieces would not give the same text.
+    int[] prompt = prompt(language);
+    Attempt attempt;
+    double noSpeech;
+    try (DecoderSession session = model.decoder(audio, item)) {
+      float[][] logits = session.prefill(prompt);
+      noSpeech = noSpeechProbability(logits[0]);
+      attempt = search(session, logits[logits.length - 1], options.temperatures()[0], 0);
+    }
+    return fallBack(audio, item, prompt, attempt, language, languageProbability, noSpeech);
+  }
+
+  /** Decodes again at the next temperatures while the result is poor, as OpenAI does. */
+  private Decoded fallBack(
+      EncodedAudio audio,
+      int item,
+      int[] prompt,
+      Attempt first,
+      String language,
+      Double languageProbability,
+      double noSpeech) {
+    double[] temperatures = options.temperatures();
+    Attempt attempt = first;
+    double usedTemperature = temperatures[0];
     for (int i = 1; i < temperatures.length && needsFallback(attempt, noSpeech); i++) {
       usedTemperature = temperatures[i];
       try (DecoderSession session = model.decoder(audio, item)) {
@@ -294,6 +350,10 @@ public final class Transcriber {
       }
     }
     return new Decoded(attempt, language, languageProbability, noSpeech, usedTemperature);
+  }
+
+  private double noSpeechProbability(float[] afterSot) {
+    return Math.exp(Numerics.logSoftmax(afterSot)[config.tokens().noSpeech()]);
   }
 
   private boolean needsFallback(Attempt attempt, double noSpeech) {

@@ -5,23 +5,33 @@ package dev.earshot.whisper;
  *
  * @param variant which ONNX files: "quantized" (int8, the default), "fp16", or "" for fp32 — the
  *     suffix of {@code onnx/encoder_model_<variant>.onnx}
- * @param intraOpThreads threads one operator may use; 0 means one per core
+ * @param intraOpThreads threads one encoder operator may use; 0 means one per core
+ * @param decoderThreads threads one decoder operator may use: a decoder step is hundreds of small
+ *     operators, so more threads cost more in hand-overs than they save, and a free core can encode
+ *     the next chunk meanwhile; 0 means one per core
  * @param interOpThreads threads running independent operators in parallel; 1 is right for Whisper's
  *     sequential graphs
  * @param cuda try the CUDA execution provider (needs the onnxruntime_gpu build); CPU otherwise
  * @param cudaDevice which GPU
  */
 public record WhisperOptions(
-    String variant, int intraOpThreads, int interOpThreads, boolean cuda, int cudaDevice) {
+    String variant,
+    int intraOpThreads,
+    int decoderThreads,
+    int interOpThreads,
+    boolean cuda,
+    int cudaDevice) {
 
   public WhisperOptions {
     if (variant == null) {
       variant = "";
     }
-    if (intraOpThreads < 0 || interOpThreads < 0) {
+    if (intraOpThreads < 0 || decoderThreads < 0 || interOpThreads < 0) {
       throw new IllegalArgumentException(
           "thread counts must be >= 0, got intra-op "
               + intraOpThreads
+              + ", decoder "
+              + decoderThreads
               + " and inter-op "
               + interOpThreads);
     }
@@ -31,15 +41,20 @@ public record WhisperOptions(
   }
 
   public static WhisperOptions defaults() {
-    return new WhisperOptions("quantized", 0, 1, false, 0);
+    return new WhisperOptions("quantized", 0, 1, 1, false, 0);
   }
 
   public WhisperOptions withThreads(int intraOp) {
-    return new WhisperOptions(variant, intraOp, interOpThreads, cuda, cudaDevice);
+    return new WhisperOptions(variant, intraOp, decoderThreads, interOpThreads, cuda, cudaDevice);
+  }
+
+  public WhisperOptions withDecoderThreads(int threads) {
+    return new WhisperOptions(variant, intraOpThreads, threads, interOpThreads, cuda, cudaDevice);
   }
 
   public WhisperOptions withCuda(boolean useCuda) {
-    return new WhisperOptions(variant, intraOpThreads, interOpThreads, useCuda, cudaDevice);
+    return new WhisperOptions(
+        variant, intraOpThreads, decoderThreads, interOpThreads, useCuda, cudaDevice);
   }
 
   String suffix() {

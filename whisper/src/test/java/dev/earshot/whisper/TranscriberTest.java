@@ -39,8 +39,7 @@ class TranscriberTest {
   @Test
   void withoutTimestampsTheTextIsTheSameInOneSegment() {
     var noTimestamps =
-        new Transcriber(
-            Models.tiny(), DecodingOptions.defaults().withTimestamps(false).withBeamSize(1));
+        new Transcriber(Models.tiny(), DecodingOptions.defaults().withTimestamps(false));
 
     Transcription result = noTimestamps.transcribe(new AudioWindow(Models.jfk(), 0));
 

@@ -29,6 +29,7 @@ public record SttSettings(
         new WhisperOptions(
             config.model().variant(),
             config.model().intraOpThreads(),
+            config.model().decoderThreads(),
             config.model().interOpThreads(),
             !device.equals("cpu"),
             config.model().cudaDevice());

@@ -78,6 +78,43 @@ public final class FileTranscriber {
   }
 
   public FileTranscript transcribe(Path file) throws IOException {
+    return transcribeAll(List.of(file)).get(0);
+  }
+
+  /**
+   * Transcribes several files in one pass, so their chunks share encoder batches and one batch is
+   * encoded while another is decoded.
+   */
+  public List<FileTranscript> transcribeAll(List<Path> files) throws IOException {
+    List<SpeechToText.Chunk> all = new ArrayList<>();
+    List<Integer> counts = new ArrayList<>();
+    List<AudioInfo> infos = new ArrayList<>();
+    List<Double> durations = new ArrayList<>();
+    for (Path file : files) {
+      List<SpeechToText.Chunk> chunks = chunks(file, infos);
+      counts.add(chunks.size());
+      durations.add(
+          chunks.stream()
+              .mapToDouble(c -> c.samples().length / (double) chunking.targetSampleRate())
+              .sum());
+      all.addAll(chunks);
+    }
+    List<SpeechToText.Result> results = speechToText.transcribe(all);
+    List<FileTranscript> transcripts = new ArrayList<>();
+    int from = 0;
+    for (int i = 0; i < files.size(); i++) {
+      transcripts.add(
+          new FileTranscript(
+              files.get(i),
+              infos.get(i),
+              durations.get(i),
+              List.copyOf(results.subList(from, from + counts.get(i)))));
+      from += counts.get(i);
+    }
+    return transcripts;
+  }
+
+  private List<SpeechToText.Chunk> chunks(Path file, List<AudioInfo> infos) throws IOException {
     List<SpeechToText.Chunk> chunks = new ArrayList<>();
     AudioInfo info;
     try (PcmStream stream = AudioDecoder.open(file)) {
@@ -96,10 +133,7 @@ public final class FileTranscriber {
                       chunk.offsetSamples() / (double) rate,
                       chunk.samples())));
     }
-    double seconds =
-        chunks.stream()
-            .mapToDouble(c -> c.samples().length / (double) chunking.targetSampleRate())
-            .sum();
-    return new FileTranscript(file, info, seconds, speechToText.transcribe(chunks));
+    infos.add(info);
+    return chunks;
   }
 }

@@ -5,15 +5,28 @@ import dev.earshot.whisper.Transcriber;
 import dev.earshot.whisper.Transcription;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
- * Transcribes audio chunks in batches: up to {@code batchSize} chunks share one encoder run. A
- * chunk that makes the model fail is reported alone, so it cannot take its batch down with it.
+ * Transcribes audio chunks in batches: up to {@code batchSize} chunks share one encoder run, and
+ * the next batch is encoded on another core while the current one is decoded (decoding is a long
+ * series of small steps that keep one core busy). A chunk that makes the model fail is reported
+ * alone, so it cannot take its batch down with it.
  */
 public final class SpeechToText {
 
   private final Transcriber transcriber;
   private final int batchSize;
+  private final ExecutorService encoder =
+      Executors.newSingleThreadExecutor(
+          runnable -> {
+            Thread thread = new Thread(runnable, "whisper-encoder");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   public SpeechToText(Transcriber transcriber, int batchSize) {
     this.transcriber = transcriber;
@@ -35,18 +48,48 @@ public final class SpeechToText {
   }
 
   public List<Result> transcribe(List<Chunk> chunks) {
-    List<Result> results = new ArrayList<>(chunks.size());
+    List<List<Chunk>> batches = new ArrayList<>();
     for (int from = 0; from < chunks.size(); from += batchSize) {
-      results.addAll(batch(chunks.subList(from, Math.min(chunks.size(), from + batchSize))));
+      batches.add(chunks.subList(from, Math.min(chunks.size(), from + batchSize)));
+    }
+    List<Result> results = new ArrayList<>(chunks.size());
+    Future<Transcriber.Encoded> next = batches.isEmpty() ? null : encodeLater(batches.get(0));
+    for (int k = 0; k < batches.size(); k++) {
+      Future<Transcriber.Encoded> current = next;
+      next = k + 1 < batches.size() ? encodeLater(batches.get(k + 1)) : null;
+      results.addAll(decode(batches.get(k), current));
     }
     return results;
   }
 
-  private List<Result> batch(List<Chunk> chunks) {
-    List<AudioWindow> windows =
-        chunks.stream().map(c -> new AudioWindow(c.samples(), c.offsetSeconds())).toList();
+  private Future<Transcriber.Encoded> encodeLater(List<Chunk> chunks) {
+    return encoder.submit(() -> transcriber.encode(windows(chunks)));
+  }
+
+  private List<Result> decode(List<Chunk> chunks, Future<Transcriber.Encoded> encoded) {
     try {
-      List<Transcription> transcriptions = transcriber.transcribe(windows);
+      List<Transcription> transcriptions = transcriber.decode(encoded.get());
+      List<Result> results = new ArrayList<>(chunks.size());
+      for (int i = 0; i < chunks.size(); i++) {
+        results.add(new Result(chunks.get(i), transcriptions.get(i), null));
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while transcribing", e);
+    } catch (ExecutionException | RuntimeException failure) {
+      // Redo the batch chunk by chunk so only the chunk at fault fails.
+      return batch(chunks);
+    }
+  }
+
+  private static List<AudioWindow> windows(List<Chunk> chunks) {
+    return chunks.stream().map(c -> new AudioWindow(c.samples(), c.offsetSeconds())).toList();
+  }
+
+  private List<Result> batch(List<Chunk> chunks) {
+    try {
+      List<Transcription> transcriptions = transcriber.transcribe(windows(chunks));
       List<Result> results = new ArrayList<>(chunks.size());
       for (int i = 0; i < chunks.size(); i++) {
         results.add(new Result(chunks.get(i), transcriptions.get(i), null));
