@@ -2,8 +2,11 @@ package dev.earshot.whisper;
 
 import java.util.Arrays;
 
-/** Slaney-style triangular mel filters over the bins of a real FFT, stored as non-zero spans. */
-final class MelFilterbank {
+/**
+ * Slaney-style triangular mel filters over the bins of a real FFT, stored as non-zero spans; shared
+ * by Whisper's front end and the classifier features. Immutable.
+ */
+public final class MelFilterbank {
 
   private static final double F_SP = 200.0 / 3.0; // Hz per mel on the linear part
   private static final double MIN_LOG_HZ = 1000.0;
@@ -24,7 +27,7 @@ final class MelFilterbank {
    * The filters of librosa.filters.mel(sr, n_fft, n_mels, fmin=0, fmax=sr/2, htk=False,
    * norm='slaney'), which OpenAI used to make Whisper's mel_filters.npz.
    */
-  static MelFilterbank slaney(int nMels, int nFft, int sampleRate) {
+  public static MelFilterbank slaney(int nMels, int nFft, int sampleRate) {
     int bins = nFft / 2 + 1;
     double nyquist = sampleRate / 2.0;
     double[] fftFreqs = new double[bins];
@@ -66,24 +69,24 @@ final class MelFilterbank {
     return new MelFilterbank(bins, start, weights);
   }
 
-  static double hzToMel(double hz) {
+  public static double hzToMel(double hz) {
     return hz >= MIN_LOG_HZ ? MIN_LOG_MEL + Math.log(hz / MIN_LOG_HZ) / LOG_STEP : hz / F_SP;
   }
 
-  static double melToHz(double mel) {
+  public static double melToHz(double mel) {
     return mel >= MIN_LOG_MEL ? MIN_LOG_HZ * Math.exp(LOG_STEP * (mel - MIN_LOG_MEL)) : F_SP * mel;
   }
 
-  int mels() {
+  public int mels() {
     return weights.length;
   }
 
-  int bins() {
+  public int bins() {
     return bins;
   }
 
   /** Energy of filter {@code mel} for a power spectrum of {@link #bins()} values. */
-  double apply(int mel, double[] power) {
+  public double apply(int mel, double[] power) {
     double[] w = weights[mel];
     int offset = start[mel];
     double sum = 0.0;
@@ -94,7 +97,7 @@ final class MelFilterbank {
   }
 
   /** The full [mels, bins] matrix, zeros included. */
-  double[][] dense() {
+  public double[][] dense() {
     double[][] out = new double[weights.length][bins];
     for (int m = 0; m < weights.length; m++) {
       System.arraycopy(weights[m], 0, out[m], start[m], weights[m].length);

@@ -5,11 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.Deflater;
 
 /** Softmax arithmetic in double precision, and the compression ratio used to spot loops. */
-final class Numerics {
+public final class Numerics {
 
   private Numerics() {}
 
-  static double[] logSoftmax(float[] logits) {
+  public static double[] logSoftmax(float[] logits) {
     double max = Double.NEGATIVE_INFINITY;
     for (float v : logits) {
       max = Math.max(max, v);
@@ -27,7 +27,7 @@ final class Numerics {
   }
 
   /** log(sum(exp(x))) over {@code values[from, to)}, stable for large and -inf values. */
-  static double logSumExp(float[] values, int from, int to) {
+  public static double logSumExp(float[] values, int from, int to) {
     float max = Float.NEGATIVE_INFINITY;
     for (int i = from; i < to; i++) {
       max = Math.max(max, values[i]);
@@ -42,7 +42,7 @@ final class Numerics {
     return max + Math.log(sum);
   }
 
-  static double logSumExp(double[] values, int from, int to) {
+  public static double logSumExp(double[] values, int from, int to) {
     double max = Double.NEGATIVE_INFINITY;
     for (int i = from; i < to; i++) {
       max = Math.max(max, values[i]);

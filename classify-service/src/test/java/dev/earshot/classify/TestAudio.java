@@ -1,0 +1,51 @@
+package dev.earshot.classify;
+
+import dev.earshot.assets.AssetCache;
+import dev.earshot.assets.AssetException;
+import dev.earshot.assets.Catalog;
+import dev.earshot.audio.chunk.AudioLoader;
+import dev.earshot.whisper.WhisperModel;
+import dev.earshot.whisper.WhisperModels;
+import dev.earshot.whisper.WhisperOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+
+/** Real models and recordings for the tests, fetched into the asset cache and loaded once. */
+public final class TestAudio {
+
+  private static WhisperModel tiny;
+
+  private TestAudio() {}
+
+  /** whisper-tiny, closed when the test JVM exits. */
+  public static synchronized WhisperModel tiny() {
+    if (tiny == null) {
+      tiny =
+          WhisperModel.load(
+              WhisperModels.resolve("tiny", AssetCache.atDefaultLocation()),
+              WhisperOptions.defaults());
+      WhisperModel loaded = tiny;
+      Runtime.getRuntime().addShutdownHook(new Thread(loaded::close));
+    }
+    return tiny;
+  }
+
+  /** The folder of ALSA's speaker-test words (Front_Left.wav...) and Noise.wav. */
+  public static Path alsa() {
+    try {
+      return AssetCache.atDefaultLocation().fetchAll(Catalog.ALSA_SOUNDS);
+    } catch (AssetException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Mono 16 kHz samples of a file. */
+  public static float[] load(Path file) {
+    try {
+      return AudioLoader.loadMono(file, 16_000);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package dev.earshot.classify.whisper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earshot.audio.Signals;
+import dev.earshot.classify.TestAudio;
+import dev.earshot.whisper.WhisperModel;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class WhisperEmbeddingTest {
+
+  private static final WhisperModel model = TestAudio.tiny();
+  private static final Path alsa = TestAudio.alsa();
+
+  @Test
+  void speechClipsLieCloserToEachOtherThanToNoiseOrATone() throws Exception {
+    WhisperEmbedding embedding = new WhisperEmbedding(model);
+    float[] left = embedding.embed(TestAudio.load(alsa.resolve("Front_Left.wav")));
+    float[] right = embedding.embed(TestAudio.load(alsa.resolve("Rear_Right.wav")));
+    float[] noise = embedding.embed(TestAudio.load(alsa.resolve("Noise.wav")));
+    float[] tone = embedding.embed(Signals.sine(1000, 16_000, 32_000, 0.3));
+
+    assertThat(left).hasSize(384);
+    assertThat(embedding.dimensions()).isEqualTo(384);
+    assertThat(embedding.names()).hasSize(384).startsWith("openai-whisper-tiny.0");
+    double speechToSpeech = cosine(left, right);
+    assertThat(speechToSpeech).isGreaterThan(cosine(left, noise));
+    assertThat(speechToSpeech).isGreaterThan(cosine(left, tone));
+    assertThat(speechToSpeech).isGreaterThan(cosine(right, noise));
+  }
+
+  @Test
+  void theSameAudioGivesTheSameVector() {
+    WhisperEmbedding embedding = new WhisperEmbedding(model);
+    float[] x = Signals.speechLike(5, 16_000, 3 * 16_000);
+
+    assertThat(embedding.embed(x)).containsExactly(embedding.embed(x.clone()));
+  }
+
+  @Test
+  void rejectsEmptyAndOverlongAudio() {
+    WhisperEmbedding embedding = new WhisperEmbedding(model);
+
+    assertThatThrownBy(() -> embedding.embed(new float[0])).hasMessageContaining("0 samples");
+    assertThatThrownBy(() -> embedding.embed(new float[31 * 16_000]))
+        .hasMessageContaining("480000 samples fit one Whisper window");
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return dot / Math.sqrt(na * nb);
+  }
+}
