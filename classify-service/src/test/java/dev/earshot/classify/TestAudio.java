@@ -40,6 +40,15 @@ public final class TestAudio {
     }
   }
 
+  /** The folder of freedesktop.org's event sounds (bell.oga...) and spoken channel names. */
+  public static Path freedesktop() {
+    try {
+      return AssetCache.atDefaultLocation().fetchAll(Catalog.FREEDESKTOP_SOUNDS);
+    } catch (AssetException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Mono 16 kHz samples of a file. */
   public static float[] load(Path file) {
     try {

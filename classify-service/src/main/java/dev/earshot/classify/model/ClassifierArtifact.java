@@ -1,0 +1,165 @@
+package dev.earshot.classify.model;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.earshot.classify.features.FeatureSet;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * A trained classifier on disk: a folder with the model's own files and {@code manifest.json}
+ * (labels, feature set, scaling, metrics, sha256 of each file and a version hash). Loading checks
+ * every file against its digest, so a corrupt or swapped model is refused with the file's name.
+ */
+public final class ClassifierArtifact {
+
+  public static final String MANIFEST = "manifest.json";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ClassifierArtifact() {}
+
+  /** Writes {@code model} and its manifest into {@code folder}; returns the manifest. */
+  public static ArtifactManifest save(
+      Path folder,
+      String name,
+      FeatureSet featureSet,
+      ProbabilisticModel model,
+      int[] inputShape,
+      Standardizer scaling,
+      String whisperModel,
+      String whisperVersion,
+      Map<String, Double> metrics)
+      throws IOException {
+    Files.createDirectories(folder);
+    model.save(folder);
+    Map<String, String> files = new TreeMap<>();
+    try (var listing = Files.list(folder)) {
+      for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
+        String fileName = file.getFileName().toString();
+        if (!fileName.equals(MANIFEST)) {
+          files.put(fileName, sha256(file));
+        }
+      }
+    }
+    ArtifactManifest unversioned =
+        new ArtifactManifest(
+            name,
+            model.type().id(),
+            featureSet.id(),
+            model.labels(),
+            inputShape,
+            whisperModel,
+            whisperVersion,
+            scaling.means(),
+            scaling.deviations(),
+            files,
+            metrics,
+            Instant.now().toString(),
+            "");
+    ArtifactManifest manifest = withVersion(unversioned);
+    JSON.writeValue(folder.resolve(MANIFEST).toFile(), manifest);
+    return manifest;
+  }
+
+  /** Reads and checks the manifest; the model files are checked against their digests. */
+  public static ArtifactManifest read(Path folder) throws IOException {
+    Path file = folder.resolve(MANIFEST);
+    if (!Files.isRegularFile(file)) {
+      throw new IOException("no classifier at " + folder + ": " + MANIFEST + " is missing");
+    }
+    ArtifactManifest manifest;
+    try {
+      manifest = JSON.readValue(file.toFile(), ArtifactManifest.class);
+    } catch (IOException e) {
+      throw new IOException("unreadable " + file + ": " + e.getMessage(), e);
+    }
+    for (Map.Entry<String, String> entry : manifest.files().entrySet()) {
+      Path modelFile = folder.resolve(entry.getKey());
+      if (!Files.isRegularFile(modelFile)) {
+        throw new IOException("classifier " + manifest.name() + " lacks its file " + modelFile);
+      }
+      String actual = sha256(modelFile);
+      if (!actual.equals(entry.getValue())) {
+        throw new IOException(
+            "classifier file "
+                + modelFile
+                + " is corrupt or was replaced: sha256 "
+                + actual
+                + ", manifest says "
+                + entry.getValue());
+      }
+    }
+    ArtifactManifest recomputed = withVersion(manifest);
+    if (!recomputed.version().equals(manifest.version())) {
+      throw new IOException(file + " was edited after training: its version hash does not match");
+    }
+    return manifest;
+  }
+
+  private static ArtifactManifest withVersion(ArtifactManifest m) throws IOException {
+    ArtifactManifest blank =
+        new ArtifactManifest(
+            m.name(),
+            m.type(),
+            m.featureSet(),
+            m.labels(),
+            m.inputShape(),
+            m.whisperModel(),
+            m.whisperVersion(),
+            m.means(),
+            m.deviations(),
+            new TreeMap<>(m.files()),
+            new TreeMap<>(m.metrics()),
+            m.createdAt(),
+            "");
+    byte[] canonical =
+        JSON.writer()
+            .without(SerializationFeature.INDENT_OUTPUT)
+            .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .writeValueAsString(blank)
+            .getBytes(StandardCharsets.UTF_8);
+    String hash = HexFormat.of().formatHex(digest().digest(canonical)).substring(0, 16);
+    return new ArtifactManifest(
+        m.name(),
+        m.type(),
+        m.featureSet(),
+        m.labels(),
+        m.inputShape(),
+        m.whisperModel(),
+        m.whisperVersion(),
+        m.means(),
+        m.deviations(),
+        m.files(),
+        m.metrics(),
+        m.createdAt(),
+        "sha256:" + hash);
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest digest = digest();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+      in.transferTo(java.io.OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+
+  private static MessageDigest digest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

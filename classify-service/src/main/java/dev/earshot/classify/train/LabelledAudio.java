@@ -1,0 +1,117 @@
+package dev.earshot.classify.train;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * One labelled recording for training or evaluation, and the two ways users give them: a folder per
+ * label ({@code DIR/<label>/*.wav}, any supported format, searched recursively) or a CSV/TSV
+ * manifest of {@code file,label} rows (paths relative to the manifest's folder).
+ */
+public record LabelledAudio(Path file, String label) {
+
+  private static final Set<String> AUDIO =
+      Set.of("wav", "flac", "ogg", "oga", "mp3", "aif", "aiff", "au", "snd");
+
+  public LabelledAudio {
+    Objects.requireNonNull(file, "file");
+    if (label == null || label.isBlank()) {
+      throw new IllegalArgumentException("blank label for " + file);
+    }
+    label = label.strip();
+  }
+
+  /** A manifest when {@code source} is a .csv or .tsv file, else a folder of label folders. */
+  public static List<LabelledAudio> load(Path source) throws IOException {
+    String name = source.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (Files.isRegularFile(source) && (name.endsWith(".csv") || name.endsWith(".tsv"))) {
+      return fromManifest(source);
+    }
+    return fromDirectory(source);
+  }
+
+  public static List<LabelledAudio> fromDirectory(Path root) throws IOException {
+    if (!Files.isDirectory(root)) {
+      throw new IOException("not a folder of label folders: " + root);
+    }
+    List<LabelledAudio> out = new ArrayList<>();
+    try (Stream<Path> labels = Files.list(root)) {
+      for (Path labelDir : labels.filter(Files::isDirectory).sorted().toList()) {
+        try (Stream<Path> files = Files.walk(labelDir)) {
+          files
+              .filter(Files::isRegularFile)
+              .filter(LabelledAudio::isAudio)
+              .sorted(Comparator.naturalOrder())
+              .forEach(f -> out.add(new LabelledAudio(f, labelDir.getFileName().toString())));
+        }
+      }
+    }
+    if (out.isEmpty()) {
+      throw new IOException("no audio files under " + root + "/<label>/");
+    }
+    return out;
+  }
+
+  public static List<LabelledAudio> fromManifest(Path manifest) throws IOException {
+    String separator = manifest.toString().toLowerCase(Locale.ROOT).endsWith(".tsv") ? "\t" : ",";
+    List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
+    List<LabelledAudio> out = new ArrayList<>();
+    Path base = manifest.toAbsolutePath().getParent();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split(separator, -1);
+      if (parts.length < 2) {
+        throw new IOException(
+            manifest + " line " + (i + 1) + ": expected file" + separator + "label, got: " + line);
+      }
+      String file = unquote(parts[0]);
+      String label = unquote(parts[1]);
+      if (i == 0 && file.equalsIgnoreCase("file") && label.equalsIgnoreCase("label")) {
+        continue;
+      }
+      Path path = base.resolve(file);
+      if (!Files.isRegularFile(path)) {
+        throw new IOException(manifest + " line " + (i + 1) + ": no such file " + path);
+      }
+      if (label.isBlank()) {
+        throw new IOException(manifest + " line " + (i + 1) + ": blank label");
+      }
+      out.add(new LabelledAudio(path, label));
+    }
+    if (out.isEmpty()) {
+      throw new IOException("no rows in manifest " + manifest);
+    }
+    return out;
+  }
+
+  /** The distinct labels, sorted, which fixes the order of every model's outputs. */
+  public static List<String> labels(List<LabelledAudio> items) {
+    return items.stream().map(LabelledAudio::label).distinct().sorted().toList();
+  }
+
+  private static boolean isAudio(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 && AUDIO.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+  }
+
+  private static String unquote(String s) {
+    String t = s.strip();
+    if (t.length() >= 2 && t.startsWith("\"") && t.endsWith("\"")) {
+      return t.substring(1, t.length() - 1);
+    }
+    return t;
+  }
+}

@@ -1,0 +1,141 @@
+package dev.earshot.classify.train;
+
+import dev.earshot.audio.chunk.AudioLoader;
+import dev.earshot.classify.evaluate.Splits;
+import dev.earshot.classify.features.FeatureSet;
+import dev.earshot.classify.features.Featurizer;
+import dev.earshot.classify.model.Standardizer;
+import dev.earshot.classify.model.TrainingSet;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.IntConsumer;
+
+/**
+ * Labelled recordings in, standardised train / validation / test sets out: each file is decoded to
+ * 16 kHz mono (at most one 30 s window), split stratified by label, and only the training files get
+ * augmented copies, so validation and test measure real files alone.
+ */
+public final class TrainingData {
+
+  /** Longest audio taken from one file. */
+  public static final int MAX_SAMPLES = 30 * 16_000;
+
+  /**
+   * @param augmentedCopies perturbed copies per training file (noise 5–30 dB SNR, gain ±6 dB, shift
+   *     ±0.1 s, pitch ±2 semitones, stretch 0.85–1.15, each with probability one half)
+   */
+  public record Settings(
+      FeatureSet featureSet,
+      double trainFraction,
+      double validationFraction,
+      int augmentedCopies,
+      long seed) {
+
+    public Settings {
+      if (augmentedCopies < 0 || augmentedCopies > 50) {
+        throw new IllegalArgumentException("augmentedCopies must be 0..50: " + augmentedCopies);
+      }
+    }
+  }
+
+  /** The three parts, scaled with statistics of the training part. */
+  public record Parts(
+      TrainingSet train, TrainingSet validation, TrainingSet test, Standardizer scaling) {}
+
+  private TrainingData() {}
+
+  /**
+   * @param progress told the index of each file once its rows are done
+   */
+  public static Parts prepare(
+      List<LabelledAudio> items, Featurizer featurizer, Settings settings, IntConsumer progress)
+      throws IOException {
+    List<String> labels = LabelledAudio.labels(items);
+    int[] y = items.stream().mapToInt(i -> labels.indexOf(i.label())).toArray();
+    Splits.Split split =
+        Splits.stratifiedSplit(
+            y, settings.trainFraction(), settings.validationFraction(), settings.seed());
+    boolean[] inTrain = new boolean[items.size()];
+    for (int i : split.train()) {
+      inTrain[i] = true;
+    }
+    Augmenter augmenter = new Augmenter(featurizer.extractor().settings().sampleRate());
+    Random random = new Random(settings.seed());
+    int[] shape = featurizer.shape(settings.featureSet());
+    List<float[]> trainRows = new ArrayList<>();
+    List<Integer> trainLabels = new ArrayList<>();
+    float[][] rows = new float[items.size()][];
+    for (int i = 0; i < items.size(); i++) {
+      float[] samples = load(items.get(i));
+      rows[i] = row(featurizer, settings.featureSet(), samples);
+      if (inTrain[i]) {
+        trainRows.add(rows[i]);
+        trainLabels.add(y[i]);
+        for (int c = 0; c < settings.augmentedCopies(); c++) {
+          float[] variant = perturb(augmenter, samples, random);
+          float[] row = row(featurizer, settings.featureSet(), variant);
+          if (settings.featureSet() == FeatureSet.LOG_MEL) {
+            row = SpecAugment.mask(row, shape[1], shape[2], 8, 20, random);
+          }
+          trainRows.add(row);
+          trainLabels.add(y[i]);
+        }
+      }
+      progress.accept(i);
+    }
+    float[][] trainX = trainRows.toArray(new float[0][]);
+    Standardizer scaling =
+        settings.featureSet() == FeatureSet.LOG_MEL
+            ? Standardizer.global(trainX)
+            : Standardizer.perColumn(trainX);
+    TrainingSet all = new TrainingSet(scaling.apply(rows), y, labels, shape);
+    TrainingSet train =
+        new TrainingSet(
+            scaling.apply(trainX),
+            trainLabels.stream().mapToInt(Integer::intValue).toArray(),
+            labels,
+            shape);
+    return new Parts(train, all.subset(split.validation()), all.subset(split.test()), scaling);
+  }
+
+  static float[] load(LabelledAudio item) throws IOException {
+    float[] samples;
+    try {
+      samples = AudioLoader.loadMono(item.file(), 16_000);
+    } catch (IOException | RuntimeException e) {
+      throw new IOException("cannot read training file " + item.file() + ": " + e.getMessage(), e);
+    }
+    if (samples.length == 0) {
+      throw new IOException("training file " + item.file() + " holds no audio");
+    }
+    return samples.length > MAX_SAMPLES ? Arrays.copyOf(samples, MAX_SAMPLES) : samples;
+  }
+
+  static float[] row(Featurizer featurizer, FeatureSet set, float[] samples) {
+    return featurizer.row(set, featurizer.extractor().extract(samples), samples);
+  }
+
+  private static float[] perturb(Augmenter augmenter, float[] samples, Random random) {
+    float[] x = samples;
+    if (random.nextBoolean()) {
+      x = augmenter.pitch(x, (random.nextDouble() * 2 - 1) * 2.0);
+    }
+    if (random.nextBoolean()) {
+      x = augmenter.stretch(x, 0.85 + random.nextDouble() * 0.3);
+    }
+    if (random.nextBoolean()) {
+      x = augmenter.shift(x, (random.nextDouble() * 2 - 1) * 0.1);
+    }
+    if (random.nextBoolean()) {
+      x = augmenter.gain(x, (random.nextDouble() * 2 - 1) * 6.0);
+    }
+    if (random.nextBoolean()) {
+      x = augmenter.addNoise(x, 5.0 + random.nextDouble() * 25.0, random);
+    }
+    // Slowing down can push a full window past 30 s.
+    return x.length > MAX_SAMPLES ? Arrays.copyOf(x, MAX_SAMPLES) : x;
+  }
+}

@@ -1,0 +1,119 @@
+package dev.earshot.classify.train;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earshot.classify.TestAudio;
+import dev.earshot.classify.evaluate.Evaluation;
+import dev.earshot.classify.features.FeatureExtractor;
+import dev.earshot.classify.features.FeatureSet;
+import dev.earshot.classify.features.FeatureSettings;
+import dev.earshot.classify.features.Featurizer;
+import dev.earshot.classify.model.ArtifactManifest;
+import dev.earshot.classify.model.ClassifierArtifact;
+import dev.earshot.classify.model.ModelType;
+import dev.earshot.classify.model.ProbabilisticModel;
+import dev.earshot.classify.model.TrainingOptions;
+import dev.earshot.classify.model.tribuo.TribuoTrainer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Trains on real fetched recordings: spoken words (ALSA, freedesktop) against event sounds. */
+class TrainingDataTest {
+
+  private static List<LabelledAudio> items;
+  private static TrainingData.Parts parts;
+
+  @BeforeAll
+  static void prepare() throws IOException {
+    items = new ArrayList<>();
+    try (Stream<Path> alsa = Files.list(TestAudio.alsa());
+        Stream<Path> freedesktop = Files.list(TestAudio.freedesktop())) {
+      for (Path f : Stream.concat(alsa, freedesktop).sorted().toList()) {
+        String name = f.getFileName().toString();
+        // The ALSA words and freedesktop's audio-channel-* files are spoken channel names.
+        boolean speech =
+            name.startsWith("audio-channel-")
+                || (name.endsWith(".wav") && !name.equals("Noise.wav"));
+        items.add(new LabelledAudio(f, speech ? "speech" : "sound"));
+      }
+    }
+    Featurizer featurizer =
+        new Featurizer(new FeatureExtractor(FeatureSettings.DEFAULT), Optional.empty());
+    parts =
+        TrainingData.prepare(
+            items,
+            featurizer,
+            new TrainingData.Settings(FeatureSet.HANDCRAFTED, 0.6, 0.2, 2, 7),
+            i -> {});
+  }
+
+  @Test
+  void splitsByFileAndAugmentsOnlyTheTrainingPart() {
+    int total = parts.validation().size() + parts.test().size();
+    int trainFiles = items.size() - total;
+
+    assertThat(parts.train().size()).isEqualTo(trainFiles * 3);
+    assertThat(parts.validation().labelNames()).containsExactly("sound", "speech");
+    assertThat(parts.test().labels()).contains(0, 1);
+  }
+
+  @Test
+  void everyTribuoModelTypeLearnsSpeechFromSoundsAndSavesAVerifiableArtifact(@TempDir Path dir)
+      throws IOException {
+    for (ModelType type : List.of(ModelType.LOGISTIC, ModelType.SVM, ModelType.XGBOOST)) {
+      TrainingOptions options =
+          new TrainingOptions(7, 50, 5, 0.5, 8, parts.train().balancedClassWeights(), 1);
+      try (ProbabilisticModel model =
+          new TribuoTrainer(type).train(parts.train(), parts.validation(), options, e -> {})) {
+        Evaluation test =
+            Evaluation.of(
+                parts.test().labelNames(),
+                parts.test().labels(),
+                model.predict(parts.test().inputs()));
+        assertThat(test.accuracy()).as("%s test accuracy", type).isGreaterThanOrEqualTo(0.75);
+
+        Path folder = dir.resolve(type.id());
+        ArtifactManifest saved =
+            ClassifierArtifact.save(
+                folder,
+                "speech-or-sound",
+                FeatureSet.HANDCRAFTED,
+                model,
+                parts.train().inputShape(),
+                parts.scaling(),
+                "",
+                "",
+                Map.of("accuracy", test.accuracy()));
+        ArtifactManifest read = ClassifierArtifact.read(folder);
+        assertThat(read.version()).isEqualTo(saved.version()).startsWith("sha256:");
+        assertThat(read.labels()).containsExactly("sound", "speech");
+
+        Files.write(folder.resolve("model.tribuo"), new byte[] {1, 2, 3});
+        assertThatThrownBy(() -> ClassifierArtifact.read(folder))
+            .hasMessageContaining("model.tribuo is corrupt or was replaced");
+      }
+    }
+  }
+
+  @Test
+  void manifestsNameTheLineOfABadRow(@TempDir Path dir) throws IOException {
+    Path wav = TestAudio.alsa().resolve("Front_Left.wav");
+    Path manifest = dir.resolve("set.csv");
+    Files.writeString(manifest, "file,label\n" + wav + ",speech\nmissing.wav,speech\n");
+
+    assertThatThrownBy(() -> LabelledAudio.load(manifest))
+        .hasMessageContaining("line 3: no such file");
+    Files.writeString(manifest, "file,label\n" + wav + ",speech\n");
+    assertThat(LabelledAudio.load(manifest)).containsExactly(new LabelledAudio(wav, "speech"));
+  }
+}
