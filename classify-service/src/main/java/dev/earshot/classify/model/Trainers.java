@@ -1,0 +1,19 @@
+package dev.earshot.classify.model;
+
+import dev.earshot.classify.model.djl.CnnTrainer;
+import dev.earshot.classify.model.djl.MlpTrainer;
+import dev.earshot.classify.model.tribuo.TribuoTrainer;
+
+/** A model type in, the trainer that fits and loads it out. */
+public final class Trainers {
+
+  private Trainers() {}
+
+  public static ModelTrainer of(ModelType type) {
+    return switch (type) {
+      case LOGISTIC, SVM, XGBOOST -> new TribuoTrainer(type);
+      case MLP -> new MlpTrainer();
+      case CNN -> new CnnTrainer();
+    };
+  }
+}
