@@ -43,6 +43,14 @@ public final class Featurizer {
     };
   }
 
+  /** The row for {@code set}; the hand-made features are only computed when the set reads them. */
+  public float[] row(FeatureSet set, float[] samples) {
+    return switch (set) {
+      case WHISPER -> whisper(set).embed(samples);
+      default -> row(set, extractor.extract(samples), samples);
+    };
+  }
+
   /** The row for {@code set} from already extracted features and the samples behind them. */
   public float[] row(FeatureSet set, ChunkFeatures features, float[] samples) {
     return switch (set) {

@@ -13,6 +13,20 @@ final class Statistics {
     if (values.length == 0) {
       return new double[5];
     }
+    double[] moments = moments(values);
+    Arrays.sort(values);
+    return new double[] {
+      moments[0], moments[1], percentile(values, 10), percentile(values, 50), percentile(values, 90)
+    };
+  }
+
+  /** Mean and population standard deviation; zeros when empty. */
+  static double[] meanStd(float[] series) {
+    double[] values = finite(series);
+    return values.length == 0 ? new double[2] : moments(values);
+  }
+
+  private static double[] moments(double[] values) {
     double mean = 0.0;
     for (double v : values) {
       mean += v;
@@ -22,21 +36,7 @@ final class Statistics {
     for (double v : values) {
       variance += (v - mean) * (v - mean);
     }
-    variance /= values.length;
-    Arrays.sort(values);
-    return new double[] {
-      mean,
-      Math.sqrt(variance),
-      percentile(values, 10),
-      percentile(values, 50),
-      percentile(values, 90)
-    };
-  }
-
-  /** Mean and population standard deviation. */
-  static double[] meanStd(float[] series) {
-    double[] all = summarise(series);
-    return new double[] {all[0], all[1]};
+    return new double[] {mean, Math.sqrt(variance / values.length)};
   }
 
   /** Share of values that are not NaN. */

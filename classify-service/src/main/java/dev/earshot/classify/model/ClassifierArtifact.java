@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.earshot.classify.features.FeatureSet;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,28 +110,18 @@ public final class ClassifierArtifact {
   }
 
   private static ArtifactManifest withVersion(ArtifactManifest m) throws IOException {
-    ArtifactManifest blank =
-        new ArtifactManifest(
-            m.name(),
-            m.type(),
-            m.featureSet(),
-            m.labels(),
-            m.inputShape(),
-            m.whisperModel(),
-            m.whisperVersion(),
-            m.means(),
-            m.deviations(),
-            new TreeMap<>(m.files()),
-            new TreeMap<>(m.metrics()),
-            m.createdAt(),
-            "");
+    // Sorted maps and no indentation, so the same content always hashes the same.
     byte[] canonical =
         JSON.writer()
             .without(SerializationFeature.INDENT_OUTPUT)
             .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .writeValueAsString(blank)
+            .writeValueAsString(versioned(m, ""))
             .getBytes(StandardCharsets.UTF_8);
     String hash = HexFormat.of().formatHex(digest().digest(canonical)).substring(0, 16);
+    return versioned(m, "sha256:" + hash);
+  }
+
+  private static ArtifactManifest versioned(ArtifactManifest m, String version) {
     return new ArtifactManifest(
         m.name(),
         m.type(),
@@ -144,13 +135,13 @@ public final class ClassifierArtifact {
         m.files(),
         m.metrics(),
         m.createdAt(),
-        "sha256:" + hash);
+        version);
   }
 
   static String sha256(Path file) throws IOException {
     MessageDigest digest = digest();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(java.io.OutputStream.nullOutputStream());
+      in.transferTo(OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(digest.digest());
   }

@@ -1,7 +1,6 @@
 package dev.earshot.classify.model;
 
-import dev.earshot.classify.model.djl.CnnTrainer;
-import dev.earshot.classify.model.djl.MlpTrainer;
+import dev.earshot.classify.model.djl.DjlTrainer;
 import dev.earshot.classify.model.tribuo.TribuoTrainer;
 
 /** A model type in, the trainer that fits and loads it out. */
@@ -12,8 +11,7 @@ public final class Trainers {
   public static ModelTrainer of(ModelType type) {
     return switch (type) {
       case LOGISTIC, SVM, XGBOOST -> new TribuoTrainer(type);
-      case MLP -> new MlpTrainer();
-      case CNN -> new CnnTrainer();
+      case MLP, CNN -> new DjlTrainer(type);
     };
   }
 }

@@ -70,13 +70,13 @@ public final class TrainingData {
     float[][] rows = new float[items.size()][];
     for (int i = 0; i < items.size(); i++) {
       float[] samples = load(items.get(i));
-      rows[i] = row(featurizer, settings.featureSet(), samples);
+      rows[i] = featurizer.row(settings.featureSet(), samples);
       if (inTrain[i]) {
         trainRows.add(rows[i]);
         trainLabels.add(y[i]);
         for (int c = 0; c < settings.augmentedCopies(); c++) {
           float[] variant = perturb(augmenter, samples, random);
-          float[] row = row(featurizer, settings.featureSet(), variant);
+          float[] row = featurizer.row(settings.featureSet(), variant);
           if (settings.featureSet() == FeatureSet.LOG_MEL) {
             row = SpecAugment.mask(row, shape[1], shape[2], 8, 20, random);
           }
@@ -112,10 +112,6 @@ public final class TrainingData {
       throw new IOException("training file " + item.file() + " holds no audio");
     }
     return samples.length > MAX_SAMPLES ? Arrays.copyOf(samples, MAX_SAMPLES) : samples;
-  }
-
-  static float[] row(Featurizer featurizer, FeatureSet set, float[] samples) {
-    return featurizer.row(set, featurizer.extractor().extract(samples), samples);
   }
 
   private static float[] perturb(Augmenter augmenter, float[] samples, Random random) {

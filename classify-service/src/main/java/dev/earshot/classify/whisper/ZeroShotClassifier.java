@@ -7,6 +7,7 @@ import dev.earshot.whisper.SpecialTokens;
 import dev.earshot.whisper.WhisperConfig;
 import dev.earshot.whisper.WhisperModel;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,6 +30,9 @@ public final class ZeroShotClassifier {
   private final String language;
   private final List<String> candidates;
   private final List<int[][]> forms;
+  // Every form of every candidate, candidate by candidate: the rows of one decoder batch.
+  private final int[][] texts;
+  private final int longest;
 
   /**
    * @param language the spoken language, e.g. {@code en}; ignored by English-only models
@@ -59,6 +63,8 @@ public final class ZeroShotClassifier {
     for (String c : this.candidates) {
       forms.add(surfaceForms(c));
     }
+    this.texts = forms.stream().flatMap(Arrays::stream).toArray(int[][]::new);
+    this.longest = Arrays.stream(texts).mapToInt(t -> t.length).max().orElse(0);
   }
 
   public List<String> candidates() {
@@ -77,21 +83,7 @@ public final class ZeroShotClassifier {
     EncodedAudio encoded = model.encode(model.logMel().compute(samples), 1);
     int[] prompt = prompt(config);
     int eot = config.tokens().endOfText();
-    int rows = 0;
-    int longest = 0;
-    for (int[][] candidateForms : forms) {
-      rows += candidateForms.length;
-      for (int[] form : candidateForms) {
-        longest = Math.max(longest, form.length);
-      }
-    }
-    int[][] texts = new int[rows][];
-    int row = 0;
-    for (int[][] candidateForms : forms) {
-      for (int[] form : candidateForms) {
-        texts[row++] = form;
-      }
-    }
+    int rows = texts.length;
     double[] formScores = new double[rows];
     try (DecoderSession session = model.decoder(encoded, 0)) {
       // The prompt and the cross-attention cache are computed once; every surface form of every
@@ -120,7 +112,7 @@ public final class ZeroShotClassifier {
       }
     }
     double[] scores = new double[candidates.size()];
-    row = 0;
+    int row = 0;
     for (int c = 0; c < scores.length; c++) {
       int n = forms.get(c).length;
       // The forms are alternative spellings of one answer, so their likelihoods add.

@@ -24,7 +24,7 @@ class CnnTrainerTest {
   private static final TrainingOptions OPTIONS =
       new TrainingOptions(42, 25, 4, 3e-3, 16, Synthetic.unweighted(2), 1);
 
-  private static final CnnTrainer TRAINER = new CnnTrainer();
+  private static final DjlTrainer TRAINER = new DjlTrainer(ModelType.CNN);
   private static final List<TrainingCurve.Epoch> EPOCHS = new ArrayList<>();
   private static DjlModel model;
 

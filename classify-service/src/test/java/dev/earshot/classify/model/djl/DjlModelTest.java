@@ -3,6 +3,7 @@ package dev.earshot.classify.model.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.earshot.classify.model.ModelType;
 import dev.earshot.classify.model.TrainingSet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +23,7 @@ class DjlModelTest {
 
   private static final TrainingSet TRAIN = Synthetic.blobs(new int[] {100, 100}, 8, 3.0, 1);
   private static final TrainingSet VALIDATION = Synthetic.blobs(new int[] {40, 40}, 8, 3.0, 2);
-  private static final MlpTrainer TRAINER = new MlpTrainer();
+  private static final DjlTrainer TRAINER = new DjlTrainer(ModelType.MLP);
   private static DjlModel model;
 
   @BeforeAll
@@ -75,12 +76,16 @@ class DjlModelTest {
   void cnnTrainerRefusesAnMlpFolder(@TempDir Path folder) throws IOException {
     model.save(folder);
 
-    assertThatThrownBy(() -> new CnnTrainer().load(folder, TRAIN.labelNames(), new int[] {1, 4, 2}))
+    assertThatThrownBy(
+            () ->
+                new DjlTrainer(ModelType.CNN).load(folder, TRAIN.labelNames(), new int[] {1, 4, 2}))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining(
             "cnn needs input shape [1, bands >= 4, frames >= 4] but got [1, 4, 2]");
     assertThatThrownBy(
-            () -> new CnnTrainer().load(folder, TRAIN.labelNames(), new int[] {1, 4, 2 * 2}))
+            () ->
+                new DjlTrainer(ModelType.CNN)
+                    .load(folder, TRAIN.labelNames(), new int[] {1, 4, 2 * 2}))
         .isInstanceOf(IOException.class)
         .hasMessageContaining("was saved for mlp (format 1)");
   }

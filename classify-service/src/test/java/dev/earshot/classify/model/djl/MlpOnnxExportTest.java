@@ -7,6 +7,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.earshot.classify.model.ModelType;
 import dev.earshot.classify.model.TrainingSet;
 import java.io.IOException;
 import java.nio.FloatBuffer;
@@ -25,7 +26,7 @@ class MlpOnnxExportTest {
     TrainingSet train = Synthetic.blobs(new int[] {80, 80, 80}, 12, 3.0, 1);
     TrainingSet validation = Synthetic.blobs(new int[] {30, 30, 30}, 12, 3.0, 2);
     try (DjlModel model =
-        new MlpTrainer()
+        new DjlTrainer(ModelType.MLP)
             .train(
                 train, validation, Synthetic.options(5, 8, 3, Synthetic.unweighted(3)), e -> {})) {
       Path file = MlpOnnxExport.write(model, folder.resolve("mlp.onnx"));

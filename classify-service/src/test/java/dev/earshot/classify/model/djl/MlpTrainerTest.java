@@ -22,7 +22,7 @@ class MlpTrainerTest {
   private static final TrainingOptions OPTIONS =
       Synthetic.options(42, 40, 4, TRAIN.balancedClassWeights());
 
-  private static final MlpTrainer TRAINER = new MlpTrainer();
+  private static final DjlTrainer TRAINER = new DjlTrainer(ModelType.MLP);
   private static final List<TrainingCurve.Epoch> EPOCHS = new ArrayList<>();
   private static DjlModel model;
 
