@@ -3,6 +3,7 @@ package dev.earshot.classify.cli;
 import dev.earshot.audio.chunk.AudioLoader;
 import dev.earshot.classify.features.FeatureExtractor;
 import dev.earshot.classify.features.FeatureSettings;
+import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -18,16 +19,20 @@ import java.util.concurrent.Future;
  * over one hour of 10 s chunks (a file's audio repeated, or speech-like noise when no file is
  * given), on every core.
  *
- * <p>Usage: {@code FeatureBenchmark [audio-file] [minutes]}
+ * <p>Run it with {@code ./earshot classify bench [--file F] [--minutes N] [--threads T]}.
  */
 public final class FeatureBenchmark {
 
   private FeatureBenchmark() {}
 
-  public static void main(String[] args) throws Exception {
+  /**
+   * @param file audio to repeat, or null for generated speech-like bursts
+   * @param threads worker threads; 0 means one per core
+   */
+  public static void run(Path file, int minutes, int threads, PrintStream out) throws Exception {
     float[] source;
-    if (args.length > 0 && !args[0].isBlank()) {
-      source = AudioLoader.loadMono(Path.of(args[0]), 16_000);
+    if (file != null) {
+      source = AudioLoader.loadMono(file, 16_000);
     } else {
       source = new float[60 * 16_000];
       Random random = new Random(1);
@@ -37,13 +42,12 @@ public final class FeatureBenchmark {
         source[i] = (float) (random.nextGaussian() * envelope);
       }
     }
-    int minutes = args.length > 1 ? Integer.parseInt(args[1]) : 60;
     int chunk = 10 * 16_000;
     int chunks = minutes * 6;
     FeatureExtractor extractor = new FeatureExtractor(FeatureSettings.DEFAULT);
     extractor.extract(slice(source, 0, chunk)); // warm-up
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    int cores = Runtime.getRuntime().availableProcessors();
+    ThreadMXBean clock = ManagementFactory.getThreadMXBean();
+    int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     ExecutorService pool = Executors.newFixedThreadPool(cores);
     long start = System.nanoTime();
     List<Future<Long>> cpu = new ArrayList<>();
@@ -52,11 +56,11 @@ public final class FeatureBenchmark {
       cpu.add(
           pool.submit(
               () -> {
-                long before = threads.getCurrentThreadCpuTime();
+                long before = clock.getCurrentThreadCpuTime();
                 for (int c = worker; c < chunks; c += cores) {
                   extractor.extract(slice(source, (long) c * chunk, chunk));
                 }
-                return threads.getCurrentThreadCpuTime() - before;
+                return clock.getCurrentThreadCpuTime() - before;
               }));
     }
     long cpuNanos = 0;
@@ -66,9 +70,9 @@ public final class FeatureBenchmark {
     double wall = (System.nanoTime() - start) / 1e9;
     pool.shutdown();
     double audio = chunks * 10.0;
-    System.out.printf(
+    out.printf(
         "features: %.0f s of audio in %d chunks of 10 s on %d threads%n", audio, chunks, cores);
-    System.out.printf(
+    out.printf(
         "wall %.1f s (%.0f audio s per wall s), CPU %.1f s (%.0f audio s per CPU s)%n",
         wall, audio / wall, cpuNanos / 1e9, audio / (cpuNanos / 1e9));
   }

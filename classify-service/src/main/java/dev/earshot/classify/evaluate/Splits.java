@@ -135,6 +135,51 @@ public final class Splits {
   }
 
   /**
+   * Like {@link #stratifiedSplit}, but whole groups (speakers, source recordings) go to one part,
+   * so the test part measures voices and sources the model never heard. Groups are dealt per class
+   * (a group's class is its most frequent label): test first until it holds its share of the class,
+   * then validation, then train. Every class with at least 3 groups gets a group in each part.
+   *
+   * @param groups group of each example; equal strings are one group
+   */
+  public static Split groupedSplit(
+      int[] labels, String[] groups, double trainFraction, double validationFraction, long seed) {
+    requireLabels(labels);
+    if (groups.length != labels.length) {
+      throw new IllegalArgumentException(
+          groups.length + " groups for " + labels.length + " labels");
+    }
+    Map<String, List<Integer>> members = new java.util.TreeMap<>();
+    for (int i = 0; i < labels.length; i++) {
+      members.computeIfAbsent(groups[i], g -> new ArrayList<>()).add(i);
+    }
+    String[] names = members.keySet().toArray(new String[0]);
+    int[] groupLabels = new int[names.length];
+    for (int g = 0; g < names.length; g++) {
+      Map<Integer, Integer> counts = new java.util.TreeMap<>();
+      for (int i : members.get(names[g])) {
+        counts.merge(labels[i], 1, Integer::sum);
+      }
+      groupLabels[g] =
+          counts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    }
+    Split byGroup = stratifiedSplit(groupLabels, trainFraction, validationFraction, seed);
+    return new Split(
+        expand(byGroup.train(), names, members),
+        expand(byGroup.validation(), names, members),
+        expand(byGroup.test(), names, members));
+  }
+
+  private static int[] expand(
+      int[] groupIndices, String[] names, Map<String, List<Integer>> members) {
+    List<Integer> out = new ArrayList<>();
+    for (int g : groupIndices) {
+      out.addAll(members.get(names[g]));
+    }
+    return sorted(out);
+  }
+
+  /**
    * Splits the indices into k disjoint test folds that together cover every index once; each
    * class's shuffled members are dealt round-robin over the folds (continuing where the previous
    * class stopped), so per-class and total fold sizes differ by at most one.

@@ -3,6 +3,7 @@ package dev.earshot.classify.features;
 import dev.earshot.classify.whisper.WhisperEmbedding;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Mono samples in, the input row of a classifier out, for a chosen {@link FeatureSet}. Spectrogram
@@ -53,10 +54,18 @@ public final class Featurizer {
 
   /** The row for {@code set} from already extracted features and the samples behind them. */
   public float[] row(FeatureSet set, ChunkFeatures features, float[] samples) {
+    return row(set, features, () -> whisper(set).embed(samples));
+  }
+
+  /**
+   * The row for {@code set} from already extracted features and the chunk's Whisper embedding,
+   * asked for only when the set reads it, so several classifiers can share one encoder pass.
+   */
+  public float[] row(FeatureSet set, ChunkFeatures features, Supplier<float[]> embedding) {
     return switch (set) {
       case HANDCRAFTED -> features.summary().values();
-      case WHISPER -> whisper(set).embed(samples);
-      case COMBINED -> concat(features.summary().values(), whisper(set).embed(samples));
+      case WHISPER -> embedding.get();
+      case COMBINED -> concat(features.summary().values(), embedding.get());
       case LOG_MEL -> spectrogramWindow(features.logMel());
     };
   }

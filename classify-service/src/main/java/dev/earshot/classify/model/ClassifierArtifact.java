@@ -3,6 +3,9 @@ package dev.earshot.classify.model;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.earshot.classify.features.FeatureSet;
+import dev.earshot.classify.model.djl.DjlModel;
+import dev.earshot.classify.model.djl.MlpOnnxExport;
+import dev.earshot.classify.model.onnx.OnnxModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,6 +48,10 @@ public final class ClassifierArtifact {
       throws IOException {
     Files.createDirectories(folder);
     model.save(folder);
+    if (model instanceof DjlModel network && network.type() == ModelType.MLP) {
+      // Served by ONNX Runtime, so the service needs no PyTorch to run it.
+      MlpOnnxExport.write(network, folder.resolve(OnnxModel.FILE));
+    }
     Map<String, String> files = new TreeMap<>();
     try (var listing = Files.list(folder)) {
       for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
@@ -72,6 +79,29 @@ public final class ClassifierArtifact {
     ArtifactManifest manifest = withVersion(unversioned);
     JSON.writeValue(folder.resolve(MANIFEST).toFile(), manifest);
     return manifest;
+  }
+
+  /**
+   * Reads, checks and opens a saved classifier: with ONNX Runtime when the folder holds an ONNX
+   * export, else with the library that trained it.
+   */
+  public static Loaded load(Path folder) throws IOException {
+    ArtifactManifest manifest = read(folder);
+    ModelType type = ModelType.of(manifest.type());
+    ProbabilisticModel model =
+        manifest.files().containsKey(OnnxModel.FILE)
+            ? OnnxModel.load(folder, type, manifest.labels())
+            : Trainers.of(type).load(folder, manifest.labels(), manifest.inputShape());
+    return new Loaded(manifest, model, new Standardizer(manifest.means(), manifest.deviations()));
+  }
+
+  /** A saved classifier ready to predict: scale rows with {@code scaling}, then {@code model}. */
+  public record Loaded(ArtifactManifest manifest, ProbabilisticModel model, Standardizer scaling)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      model.close();
+    }
   }
 
   /** Reads and checks the manifest; the model files are checked against their digests. */

@@ -24,6 +24,15 @@ public record Standardizer(double[] means, double[] deviations) {
     deviations = deviations.clone();
   }
 
+  /** The statistics of columns {@code [from, to)}; only for per-column scaling. */
+  public Standardizer columns(int from, int to) {
+    if (means.length == 1) {
+      throw new IllegalStateException("one scale for the whole row has no columns to take");
+    }
+    return new Standardizer(
+        Arrays.copyOfRange(means, from, to), Arrays.copyOfRange(deviations, from, to));
+  }
+
   /** Per-column statistics of the rows. */
   public static Standardizer perColumn(float[][] rows) {
     if (rows.length == 0) {

@@ -56,6 +56,24 @@ public record TrainingSet(
     return new TrainingSet(x, y, labelNames, inputShape);
   }
 
+  /** Columns {@code [from, to)} of every row; only for feature vectors. */
+  public TrainingSet columns(int from, int to) {
+    if (inputShape.length != 1 || from < 0 || to > inputShape[0] || from >= to) {
+      throw new IllegalArgumentException(
+          "cannot take columns ["
+              + from
+              + ", "
+              + to
+              + ") of rows shaped "
+              + Arrays.toString(inputShape));
+    }
+    float[][] x = new float[inputs.length][];
+    for (int i = 0; i < inputs.length; i++) {
+      x[i] = Arrays.copyOfRange(inputs[i], from, to);
+    }
+    return new TrainingSet(x, labels, labelNames, new int[] {to - from});
+  }
+
   /**
    * Weights inversely proportional to class frequency, normalised to mean 1 over the examples
    * ({@code n / (classes × count)}, scikit-learn's "balanced"); 0 for an absent class.

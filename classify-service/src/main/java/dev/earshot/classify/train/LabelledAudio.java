@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,9 +16,13 @@ import java.util.stream.Stream;
 /**
  * One labelled recording for training or evaluation, and the two ways users give them: a folder per
  * label ({@code DIR/<label>/*.wav}, any supported format, searched recursively) or a CSV/TSV
- * manifest of {@code file,label} rows (paths relative to the manifest's folder).
+ * manifest of {@code file,label} rows (paths relative to the manifest's folder), optionally with a
+ * {@code group} column (a header row names the columns) that keeps recordings of one speaker or
+ * source together in one part of a split.
+ *
+ * @param group the speaker or source; empty when every file stands alone
  */
-public record LabelledAudio(Path file, String label) {
+public record LabelledAudio(Path file, String label, String group) {
 
   private static final Set<String> AUDIO =
       Set.of("wav", "flac", "ogg", "oga", "mp3", "aif", "aiff", "au", "snd");
@@ -28,6 +33,16 @@ public record LabelledAudio(Path file, String label) {
       throw new IllegalArgumentException("blank label for " + file);
     }
     label = label.strip();
+    group = group == null ? "" : group.strip();
+  }
+
+  public LabelledAudio(Path file, String label) {
+    this(file, label, "");
+  }
+
+  /** The group used for splitting: the file itself when no group was given. */
+  public String splitGroup() {
+    return group.isEmpty() ? file.toString() : group;
   }
 
   /** A manifest when {@code source} is a .csv or .tsv file, else a folder of label folders. */
@@ -66,29 +81,42 @@ public record LabelledAudio(Path file, String label) {
     List<String> lines = Files.readAllLines(manifest, StandardCharsets.UTF_8);
     List<LabelledAudio> out = new ArrayList<>();
     Path base = manifest.toAbsolutePath().getParent();
+    int fileColumn = 0;
+    int labelColumn = 1;
+    int groupColumn = -1;
+    boolean header = true;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
       String[] parts = line.split(separator, -1);
-      if (parts.length < 2) {
+      for (int c = 0; c < parts.length; c++) {
+        parts[c] = unquote(parts[c]);
+      }
+      if (header) {
+        header = false;
+        List<String> names = Arrays.stream(parts).map(p -> p.toLowerCase(Locale.ROOT)).toList();
+        if (names.contains("file") && names.contains("label")) {
+          fileColumn = names.indexOf("file");
+          labelColumn = names.indexOf("label");
+          groupColumn = names.indexOf("group");
+          continue;
+        }
+      }
+      if (parts.length <= Math.max(fileColumn, Math.max(labelColumn, groupColumn))) {
         throw new IOException(
             manifest + " line " + (i + 1) + ": expected file" + separator + "label, got: " + line);
       }
-      String file = unquote(parts[0]);
-      String label = unquote(parts[1]);
-      if (i == 0 && file.equalsIgnoreCase("file") && label.equalsIgnoreCase("label")) {
-        continue;
-      }
-      Path path = base.resolve(file);
+      Path path = base.resolve(parts[fileColumn]);
       if (!Files.isRegularFile(path)) {
         throw new IOException(manifest + " line " + (i + 1) + ": no such file " + path);
       }
-      if (label.isBlank()) {
+      if (parts[labelColumn].isBlank()) {
         throw new IOException(manifest + " line " + (i + 1) + ": blank label");
       }
-      out.add(new LabelledAudio(path, label));
+      out.add(
+          new LabelledAudio(path, parts[labelColumn], groupColumn < 0 ? "" : parts[groupColumn]));
     }
     if (out.isEmpty()) {
       throw new IOException("no rows in manifest " + manifest);

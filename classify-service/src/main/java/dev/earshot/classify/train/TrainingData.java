@@ -7,7 +7,6 @@ import dev.earshot.classify.features.Featurizer;
 import dev.earshot.classify.model.Standardizer;
 import dev.earshot.classify.model.TrainingSet;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -41,9 +40,31 @@ public final class TrainingData {
     }
   }
 
-  /** The three parts, scaled with statistics of the training part. */
+  /**
+   * The three parts, scaled with statistics of the training part.
+   *
+   * @param split which items (indices into the list given) went where
+   */
   public record Parts(
-      TrainingSet train, TrainingSet validation, TrainingSet test, Standardizer scaling) {}
+      TrainingSet train,
+      TrainingSet validation,
+      TrainingSet test,
+      Standardizer scaling,
+      Splits.Split split) {
+
+    /**
+     * The columns {@code [from, to)} of every part, e.g. the Whisper half of combined features;
+     * per-column scaling makes this the same as preparing those columns alone.
+     */
+    public Parts columns(int from, int to) {
+      return new Parts(
+          train.columns(from, to),
+          validation.columns(from, to),
+          test.columns(from, to),
+          scaling.columns(from, to),
+          split);
+    }
+  }
 
   private TrainingData() {}
 
@@ -53,55 +74,32 @@ public final class TrainingData {
   public static Parts prepare(
       List<LabelledAudio> items, Featurizer featurizer, Settings settings, IntConsumer progress)
       throws IOException {
-    List<String> labels = LabelledAudio.labels(items);
-    int[] y = items.stream().mapToInt(i -> labels.indexOf(i.label())).toArray();
-    Splits.Split split =
-        Splits.stratifiedSplit(
-            y, settings.trainFraction(), settings.validationFraction(), settings.seed());
-    boolean[] inTrain = new boolean[items.size()];
+    Splits.Split split = split(items, settings);
+    boolean[] augment = new boolean[items.size()];
     for (int i : split.train()) {
-      inTrain[i] = true;
+      augment[i] = true;
     }
-    Augmenter augmenter = new Augmenter(featurizer.extractor().settings().sampleRate());
-    Random random = new Random(settings.seed());
-    int[] shape = featurizer.shape(settings.featureSet());
-    List<float[]> trainRows = new ArrayList<>();
-    List<Integer> trainLabels = new ArrayList<>();
-    float[][] rows = new float[items.size()][];
-    for (int i = 0; i < items.size(); i++) {
-      float[] samples = load(items.get(i));
-      rows[i] = featurizer.row(settings.featureSet(), samples);
-      if (inTrain[i]) {
-        trainRows.add(rows[i]);
-        trainLabels.add(y[i]);
-        for (int c = 0; c < settings.augmentedCopies(); c++) {
-          float[] variant = perturb(augmenter, samples, random);
-          float[] row = featurizer.row(settings.featureSet(), variant);
-          if (settings.featureSet() == FeatureSet.LOG_MEL) {
-            row = SpecAugment.mask(row, shape[1], shape[2], 8, 20, random);
-          }
-          trainRows.add(row);
-          trainLabels.add(y[i]);
-        }
-      }
-      progress.accept(i);
-    }
-    float[][] trainX = trainRows.toArray(new float[0][]);
-    Standardizer scaling =
-        settings.featureSet() == FeatureSet.LOG_MEL
-            ? Standardizer.global(trainX)
-            : Standardizer.perColumn(trainX);
-    TrainingSet all = new TrainingSet(scaling.apply(rows), y, labels, shape);
-    TrainingSet train =
-        new TrainingSet(
-            scaling.apply(trainX),
-            trainLabels.stream().mapToInt(Integer::intValue).toArray(),
-            labels,
-            shape);
-    return new Parts(train, all.subset(split.validation()), all.subset(split.test()), scaling);
+    return FeatureTable.build(items, featurizer, settings, augment, progress).parts(split);
   }
 
-  static float[] load(LabelledAudio item) throws IOException {
+  /** Stratified by label; by group too when any item names one. */
+  public static Splits.Split split(List<LabelledAudio> items, Settings settings) {
+    List<String> labels = LabelledAudio.labels(items);
+    int[] y = items.stream().mapToInt(i -> labels.indexOf(i.label())).toArray();
+    boolean grouped = items.stream().anyMatch(i -> !i.group().isEmpty());
+    return grouped
+        ? Splits.groupedSplit(
+            y,
+            items.stream().map(LabelledAudio::splitGroup).toArray(String[]::new),
+            settings.trainFraction(),
+            settings.validationFraction(),
+            settings.seed())
+        : Splits.stratifiedSplit(
+            y, settings.trainFraction(), settings.validationFraction(), settings.seed());
+  }
+
+  /** Mono 16 kHz samples of the file, at most {@link #MAX_SAMPLES}. */
+  public static float[] load(LabelledAudio item) throws IOException {
     float[] samples;
     try {
       samples = AudioLoader.loadMono(item.file(), 16_000);
@@ -114,7 +112,7 @@ public final class TrainingData {
     return samples.length > MAX_SAMPLES ? Arrays.copyOf(samples, MAX_SAMPLES) : samples;
   }
 
-  private static float[] perturb(Augmenter augmenter, float[] samples, Random random) {
+  static float[] perturb(Augmenter augmenter, float[] samples, Random random) {
     float[] x = samples;
     if (random.nextBoolean()) {
       x = augmenter.pitch(x, (random.nextDouble() * 2 - 1) * 2.0);

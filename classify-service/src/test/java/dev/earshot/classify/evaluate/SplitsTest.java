@@ -153,4 +153,30 @@ class SplitsTest {
     }
     return counts;
   }
+
+  @Test
+  void groupedSplitsKeepEveryGroupInOnePart() {
+    int n = 60;
+    int[] labels = new int[n];
+    String[] groups = new String[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 2;
+      groups[i] = "voice" + (i % 12); // 12 voices, 5 files each, one label per voice
+    }
+    Splits.Split split = Splits.groupedSplit(labels, groups, 0.6, 0.2, 3);
+
+    java.util.Map<String, java.util.Set<String>> partsOfGroup = new java.util.HashMap<>();
+    String[] names = {"train", "validation", "test"};
+    int[][] parts = {split.train(), split.validation(), split.test()};
+    for (int p = 0; p < 3; p++) {
+      for (int i : parts[p]) {
+        partsOfGroup.computeIfAbsent(groups[i], g -> new java.util.HashSet<>()).add(names[p]);
+      }
+    }
+    assertThat(partsOfGroup).hasSize(12).allSatisfy((g, in) -> assertThat(in).hasSize(1));
+    assertThat(split.train().length + split.validation().length + split.test().length).isEqualTo(n);
+    for (int[] part : parts) {
+      assertThat(java.util.Arrays.stream(part).map(i -> labels[i]).distinct().count()).isEqualTo(2);
+    }
+  }
 }

@@ -2,6 +2,7 @@ package dev.earshot.classify.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.earshot.classify.TestAudio;
 import dev.earshot.classify.evaluate.Evaluation;
@@ -107,6 +108,17 @@ class TrainingDataTest {
         assertThat(read.version()).isEqualTo(saved.version()).startsWith("sha256:");
         assertThat(read.labels()).containsExactly("sound", "speech");
 
+        try (ClassifierArtifact.Loaded loaded = ClassifierArtifact.load(folder)) {
+          // MLPs are served by ONNX Runtime, the others by their own library.
+          assertThat(loaded.model().getClass().getSimpleName())
+              .isEqualTo(type == ModelType.MLP ? "OnnxModel" : model.getClass().getSimpleName());
+          double[][] expected = model.predict(parts.test().inputs());
+          double[][] actual = loaded.model().predict(parts.test().inputs());
+          for (int i = 0; i < expected.length; i++) {
+            assertThat(actual[i]).containsExactly(expected[i], within(1e-5));
+          }
+        }
+
         String modelFile = model.save(dir.resolve("copy")).getFileName().toString();
         Files.write(folder.resolve(modelFile), new byte[] {1, 2, 3});
         assertThatThrownBy(() -> ClassifierArtifact.read(folder))
@@ -151,5 +163,23 @@ class TrainingDataTest {
         .hasMessageContaining("line 3: no such file");
     Files.writeString(manifest, "file,label\n" + wav + ",speech\n");
     assertThat(LabelledAudio.load(manifest)).containsExactly(new LabelledAudio(wav, "speech"));
+  }
+
+  @Test
+  void manifestsWithAHeaderMayNameAGroupColumn(@TempDir Path dir) throws IOException {
+    Path left = TestAudio.alsa().resolve("Front_Left.wav");
+    Path right = TestAudio.alsa().resolve("Front_Right.wav");
+    Path manifest = dir.resolve("set.tsv");
+    Files.writeString(
+        manifest,
+        "label\tsource\tgroup\tfile\nspeech\talsa\tv1\t"
+            + left
+            + "\nspeech\talsa\tv2\t"
+            + right
+            + "\n");
+
+    assertThat(LabelledAudio.load(manifest))
+        .containsExactly(
+            new LabelledAudio(left, "speech", "v1"), new LabelledAudio(right, "speech", "v2"));
   }
 }

@@ -6,6 +6,8 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -48,5 +50,43 @@ public final class TopicInitializer {
       throw new IllegalStateException(
           "Kafka did not answer within " + timeoutMillis + " ms while listing topics: " + e, e);
     }
+  }
+
+  /**
+   * Creates the missing topics from a daemon thread, retrying every 5 s until Kafka answers, so a
+   * service can start before its cluster. Closing the handle stops the retries.
+   *
+   * @param log told each outcome: the topics created, or why the attempt failed
+   */
+  public static AutoCloseable ensureInBackground(
+      String bootstrapServers, List<NewTopic> topics, String threadName, Consumer<String> log) {
+    AtomicBoolean stopped = new AtomicBoolean();
+    Thread thread =
+        new Thread(
+            () -> {
+              while (!stopped.get()) {
+                try (Admin admin =
+                    Admin.create(
+                        Map.of(
+                            "bootstrap.servers", bootstrapServers, "request.timeout.ms", 5000))) {
+                  Set<String> created = ensure(admin, List.copyOf(topics), 10_000);
+                  if (!created.isEmpty()) {
+                    log.accept("Created topics " + created);
+                  }
+                  return;
+                } catch (RuntimeException e) {
+                  log.accept("Topics not created yet (" + e.getMessage() + "); retrying");
+                  try {
+                    Thread.sleep(5000);
+                  } catch (InterruptedException interrupted) {
+                    return;
+                  }
+                }
+              }
+            },
+            threadName);
+    thread.setDaemon(true);
+    thread.start();
+    return () -> stopped.set(true);
   }
 }

@@ -1,11 +1,10 @@
 package dev.earshot.stt.service;
 
+import dev.earshot.schema.topic.DeadLetterHeaders;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
@@ -33,27 +32,21 @@ public class DeadLetters {
       Throwable cause) {}
 
   public CompletionStage<Void> send(Letter letter) {
-    var headers = new RecordHeaders();
-    headers.add("dead-letter-reason", utf8(letter.reason()));
-    if (letter.cause() != null) {
-      headers.add("dead-letter-cause", utf8(letter.cause().getClass().getName()));
-    }
-    headers.add("dead-letter-topic", utf8(letter.topic()));
-    headers.add("dead-letter-partition", utf8(Integer.toString(letter.partition())));
-    headers.add("dead-letter-offset", utf8(Long.toString(letter.offset())));
-    headers.add("dead-letter-service", utf8("stt-service"));
     var metadata =
         OutgoingKafkaRecordMetadata.<String>builder()
             .withKey(letter.key())
-            .withHeaders(headers)
+            .withHeaders(
+                DeadLetterHeaders.of(
+                    letter.reason(),
+                    letter.cause(),
+                    letter.topic(),
+                    letter.partition(),
+                    letter.offset(),
+                    "stt-service"))
             .build();
     return emitter
         .sendMessage(
             Message.of(letter.value() == null ? new byte[0] : letter.value()).addMetadata(metadata))
         .subscribeAsCompletionStage();
-  }
-
-  private static byte[] utf8(String text) {
-    return (text == null ? "" : text).getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -7,9 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -27,7 +25,7 @@ public class SttTopics {
   private final int partitions;
   private final short replication;
   private final Map<EarshotTopic, String> names;
-  private volatile boolean stopped;
+  private AutoCloseable setup;
 
   public SttTopics(
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
@@ -50,36 +48,16 @@ public class SttTopics {
     if (!create) {
       return;
     }
-    Thread thread = new Thread(this::ensureUntilDone, "stt-topic-setup");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  void onStop(@Observes ShutdownEvent event) {
-    stopped = true;
-  }
-
-  private void ensureUntilDone() {
     var topics =
         names.entrySet().stream()
             .map(e -> e.getKey().newTopic(e.getValue(), partitions, replication))
             .toList();
-    while (!stopped) {
-      try (Admin admin =
-          Admin.create(Map.of("bootstrap.servers", bootstrap, "request.timeout.ms", 5000))) {
-        var created = TopicInitializer.ensure(admin, List.copyOf(topics), 10_000);
-        if (!created.isEmpty()) {
-          LOG.infof("Created topics %s", created);
-        }
-        return;
-      } catch (RuntimeException e) {
-        LOG.warnf("Topics not created yet (%s); retrying", e.getMessage());
-        try {
-          Thread.sleep(5000);
-        } catch (InterruptedException interrupted) {
-          return;
-        }
-      }
+    setup = TopicInitializer.ensureInBackground(bootstrap, topics, "stt-topic-setup", LOG::info);
+  }
+
+  void onStop(@Observes ShutdownEvent event) throws Exception {
+    if (setup != null) {
+      setup.close();
     }
   }
 }

@@ -7,14 +7,11 @@ import static org.hamcrest.Matchers.equalTo;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.audio.chunk.AudioLoader;
-import dev.earshot.audio.chunk.PcmCodec;
-import dev.earshot.audio.chunk.PcmEncoding;
 import dev.earshot.schema.AudioChunk;
-import dev.earshot.schema.SampleEncoding;
 import dev.earshot.schema.Transcript;
-import dev.earshot.schema.serde.AvroSerializer;
 import dev.earshot.testbroker.TestBroker;
 import dev.earshot.testbroker.TestBrokerResource;
+import dev.earshot.testbroker.TestChunks;
 import dev.earshot.testbroker.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,12 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -45,47 +37,17 @@ class SttServiceTest {
     return chunk(recording, sequence, offset, samples, last, 16000);
   }
 
-  /** Built field by field: Avro's copying builders look classes up in the wrong loader here. */
   static AudioChunk chunk(
       String recording, int sequence, double offset, float[] samples, boolean last, int rate) {
-    return AudioChunk.newBuilder()
-        .setRecordingId(recording)
-        .setSequence(sequence)
-        .setOffsetSamples(Math.round(offset * 16000))
-        .setOffsetSeconds(offset)
-        .setDurationSeconds(samples.length / 16000.0)
-        .setSampleRate(rate)
-        .setChannels(1)
-        .setEncoding(SampleEncoding.PCM_S16LE)
-        .setPayload(java.nio.ByteBuffer.wrap(PcmCodec.encode(samples, PcmEncoding.PCM_S16LE)))
-        .setLast(last)
-        .setSource(
-            dev.earshot.schema.SourceInfo.newBuilder()
-                .setKind(dev.earshot.schema.SourceKind.FILE)
-                .setName(recording)
-                .build())
-        .setPublishedAt(java.time.Instant.now())
-        .build();
+    return TestChunks.chunk(recording, sequence, offset, samples, last, rate);
   }
 
   static void publish(String key, byte[] value) throws Exception {
-    try (var producer =
-        new KafkaProducer<>(
-            Map.of(
-                "bootstrap.servers",
-                TestBroker.bootstrapServers(),
-                "acks",
-                "all",
-                "max.request.size",
-                4194304),
-            new StringSerializer(),
-            new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(CHUNKS, key, value)).get();
-    }
+    TestChunks.publish(key, value);
   }
 
-  static byte[] avro(SpecificRecord record) {
-    return new AvroSerializer().serialize(CHUNKS, record);
+  static byte[] avro(AudioChunk chunk) {
+    return TestChunks.avro(chunk);
   }
 
   @Test

@@ -1,0 +1,69 @@
+package dev.earshot.classify.classifier;
+
+import dev.earshot.classify.model.ArtifactManifest;
+import dev.earshot.classify.model.ClassifierArtifact;
+import dev.earshot.classify.whisper.ZeroShotClassifier;
+import dev.earshot.whisper.WhisperModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+
+/** Opens the classifier a {@link ClassifierSpec} describes, or says why it cannot. */
+public final class Classifiers {
+
+  private Classifiers() {}
+
+  /**
+   * @param whisper the shared Whisper model, loaded only when the classifier needs one
+   * @param cacheRoot where built-in models are copied out to
+   */
+  public static ChunkClassifier open(
+      ClassifierSpec spec, Supplier<WhisperModel> whisper, Path cacheRoot) throws IOException {
+    if (spec.model().isEmpty()) {
+      WhisperModel model = whisper.get();
+      return new ZeroShotChunkClassifier(
+          spec.name(),
+          new ZeroShotClassifier(model, spec.language(), spec.zeroShot()),
+          model.id(),
+          model.version(),
+          spec.language());
+    }
+    String source = spec.model().get();
+    Path folder =
+        spec.builtin()
+            ? BuiltinModels.materialise(
+                source.substring(ClassifierSpec.BUILTIN.length()), cacheRoot)
+            : Path.of(source);
+    if (!Files.isDirectory(folder)) {
+      throw new IOException(
+          "classifier "
+              + spec.name()
+              + ": model folder "
+              + folder.toAbsolutePath()
+              + " does not exist");
+    }
+    ClassifierArtifact.Loaded artifact = ClassifierArtifact.load(folder);
+    ArtifactManifest manifest = artifact.manifest();
+    if (!manifest.whisperModel().isEmpty()) {
+      WhisperModel model = whisper.get();
+      if (!model.id().equals(manifest.whisperModel())
+          || !model.version().equals(manifest.whisperVersion())) {
+        artifact.close();
+        throw new IOException(
+            "classifier "
+                + spec.name()
+                + " was trained on features of "
+                + manifest.whisperModel()
+                + " "
+                + manifest.whisperVersion()
+                + ", but the loaded Whisper model is "
+                + model.id()
+                + " "
+                + model.version()
+                + "; set classify.whisper.model to the one it was trained with");
+      }
+    }
+    return new TrainedClassifier(spec.name(), artifact);
+  }
+}

@@ -1,0 +1,4 @@
+package dev.earshot.classify.classifier;
+
+/** One label and its probability. */
+public record LabelScore(String label, double probability) {}

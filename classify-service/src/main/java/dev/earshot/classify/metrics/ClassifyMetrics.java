@@ -1,0 +1,55 @@
+package dev.earshot.classify.metrics;
+
+import dev.earshot.classify.classifier.ChunkClassification;
+import dev.earshot.classify.classifier.Prediction;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/**
+ * Classification metrics: feature and inference time per chunk, chunks by outcome, and predicted
+ * labels per classifier. Consumer lag comes from the Kafka client metrics Quarkus binds.
+ */
+@ApplicationScoped
+public class ClassifyMetrics {
+
+  private final MeterRegistry registry;
+  private final Timer features;
+
+  public ClassifyMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    this.features =
+        Timer.builder("earshot.classify.features")
+            .description("Time per chunk to compute features (and the Whisper embedding if used)")
+            .publishPercentiles(0.5, 0.95)
+            .register(registry);
+    for (String outcome : new String[] {"classified", "dead_letter"}) {
+      registry.counter("earshot.classify.chunks", "outcome", outcome);
+    }
+  }
+
+  public void classified(ChunkClassification.Result result) {
+    features.record(millis(result.featureMs()));
+    for (Prediction p : result.predictions()) {
+      Timer.builder("earshot.classify.inference")
+          .description("Time per chunk in each classifier's model")
+          .tag("classifier", p.classifier())
+          .publishPercentiles(0.5, 0.95)
+          .register(registry)
+          .record(millis(p.inferenceMs()));
+      registry
+          .counter("earshot.classify.labels", "classifier", p.classifier(), "label", p.label())
+          .increment();
+    }
+    registry.counter("earshot.classify.chunks", "outcome", "classified").increment();
+  }
+
+  public void deadLetter() {
+    registry.counter("earshot.classify.chunks", "outcome", "dead_letter").increment();
+  }
+
+  private static Duration millis(double ms) {
+    return Duration.ofNanos((long) (ms * 1e6));
+  }
+}
