@@ -12,8 +12,11 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.apache.commons.compress.archivers.ar.ArArchiveEntry;
 import org.apache.commons.compress.archivers.ar.ArArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -82,20 +85,29 @@ final class ArchiveExtractor {
 
   private static Scan scan(Path archive, ArchiveFormat format, Set<String> members, Path tempDir)
       throws IOException {
+    return readData(archive, format, tar -> scanTar(tar, members, tempDir));
+  }
+
+  /** Reads the file tree of an archive: the tar of a tar.gz, the data.tar of a .deb. */
+  private interface TarReader<T> {
+    T read(InputStream tar) throws IOException;
+  }
+
+  private static <T> T readData(Path archive, ArchiveFormat format, TarReader<T> reader)
+      throws IOException {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(archive), 1 << 16)) {
       return switch (format) {
         case TAR_GZ -> {
           try (InputStream tar = new GzipCompressorInputStream(in, true)) {
-            yield scanTar(tar, members, tempDir);
+            yield reader.read(tar);
           }
         }
-        case DEB -> scanDeb(in, members, tempDir);
+        case DEB -> readDeb(in, reader);
       };
     }
   }
 
-  private static Scan scanDeb(InputStream in, Set<String> members, Path tempDir)
-      throws IOException {
+  private static <T> T readDeb(InputStream in, TarReader<T> reader) throws IOException {
     ArArchiveInputStream ar = new ArArchiveInputStream(in);
     for (ArArchiveEntry entry = ar.getNextEntry(); entry != null; entry = ar.getNextEntry()) {
       String name =
@@ -104,7 +116,7 @@ final class ArchiveExtractor {
         continue;
       }
       try (InputStream tar = decompress(name, new BufferedInputStream(ar, 1 << 16))) {
-        return scanTar(tar, members, tempDir);
+        return reader.read(tar);
       }
     }
     throw new IOException("not a Debian package: no data.tar member");
@@ -157,6 +169,148 @@ final class ArchiveExtractor {
         Files.deleteIfExists(leftover);
       }
     }
+  }
+
+  /** A regular file {@link #extractTree} wrote: its path under the target folder, sha256, size. */
+  record TreeFile(String path, String sha256, long size) {}
+
+  /**
+   * Extracts every member whose normalised path {@code include} accepts into {@code target},
+   * keeping the archive's layout, the executable bit and symbolic links. Nothing is written outside
+   * {@code target}: members with {@code ..} in their path, and links whose target would lie outside
+   * the folder, are skipped; a link to an absolute path is taken to mean that path inside {@code
+   * target}. Hard links, and symbolic links where the file system has none, become copies.
+   *
+   * @return the regular files written, by path
+   */
+  static Map<String, TreeFile> extractTree(
+      Path archive, ArchiveFormat format, Predicate<String> include, Path target)
+      throws IOException {
+    Path root = target.toAbsolutePath().normalize();
+    Files.createDirectories(root);
+    return readData(archive, format, tar -> extractTree(tar, include, root));
+  }
+
+  private static Map<String, TreeFile> extractTree(
+      InputStream in, Predicate<String> include, Path root) throws IOException {
+    Path realRoot = root.toRealPath();
+    Map<String, TreeFile> files = new TreeMap<>();
+    Map<String, String> symlinks = new LinkedHashMap<>();
+    Map<String, String> hardLinks = new LinkedHashMap<>();
+    TarArchiveInputStream tar = new TarArchiveInputStream(in);
+    for (TarArchiveEntry entry = tar.getNextEntry(); entry != null; entry = tar.getNextEntry()) {
+      String name = normalize(entry.getName());
+      if (name.isEmpty() || !isConfined(name) || !include.test(name)) {
+        continue;
+      }
+      Path path = root.resolve(name);
+      if (entry.isDirectory()) {
+        Files.createDirectories(path);
+      } else if (entry.isSymbolicLink()) {
+        String to = confinedLinkTarget(name, entry.getLinkName());
+        if (to != null) {
+          symlinks.put(name, to);
+        }
+      } else if (entry.isLink()) {
+        hardLinks.put(name, normalize(entry.getLinkName()));
+      } else if (entry.isFile()) {
+        Path file = createParent(path, realRoot, name).resolve(path.getFileName());
+        Files.deleteIfExists(file); // a link from an earlier package is replaced, not followed
+        Extracted written = write(tar, file);
+        if ((entry.getMode() & 0111) != 0) {
+          file.toFile().setExecutable(true, false);
+        }
+        files.put(name, new TreeFile(name, written.sha256(), written.size()));
+      }
+    }
+    for (Map.Entry<String, String> link : symlinks.entrySet()) {
+      Path path = root.resolve(link.getKey());
+      Path parent = createParent(path, realRoot, link.getKey());
+      Path linkFile = parent.resolve(path.getFileName());
+      Files.deleteIfExists(linkFile);
+      try {
+        // From the link's real folder to the target under the real root: stays inside the root.
+        Files.createSymbolicLink(linkFile, parent.relativize(realRoot.resolve(link.getValue())));
+      } catch (UnsupportedOperationException | IOException e) {
+        TreeFile copy = copyMember(files, link.getValue(), link.getKey(), root, realRoot);
+        if (copy != null) {
+          files.put(link.getKey(), copy);
+        }
+      }
+    }
+    for (Map.Entry<String, String> link : hardLinks.entrySet()) {
+      TreeFile copy = copyMember(files, link.getValue(), link.getKey(), root, realRoot);
+      if (copy != null) {
+        files.put(link.getKey(), copy);
+      }
+    }
+    return files;
+  }
+
+  /** Copies an extracted regular file to another member path; null if it was not extracted. */
+  private static TreeFile copyMember(
+      Map<String, TreeFile> files, String from, String to, Path root, Path realRoot)
+      throws IOException {
+    TreeFile source = files.get(from);
+    if (source == null) {
+      return null;
+    }
+    Path path = root.resolve(to);
+    Path copy = createParent(path, realRoot, to).resolve(path.getFileName());
+    Files.deleteIfExists(copy);
+    Files.copy(root.resolve(from), copy, StandardCopyOption.COPY_ATTRIBUTES);
+    return new TreeFile(to, source.sha256(), source.size());
+  }
+
+  /** Creates the member's folder and checks that, links followed, it lies inside the root. */
+  private static Path createParent(Path path, Path realRoot, String name) throws IOException {
+    Path parent = Files.createDirectories(path.getParent()).toRealPath();
+    if (!parent.startsWith(realRoot)) {
+      throw new IOException("member " + name + " would be written outside " + realRoot);
+    }
+    return parent;
+  }
+
+  /** A relative path without {@code ..} segments or backslashes. */
+  private static boolean isConfined(String name) {
+    if (name.contains("\\")) {
+      return false;
+    }
+    for (String part : name.split("/")) {
+      if (part.equals("..")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The target of a symbolic link as a path from the extraction root, or null if it would leave the
+   * root; absolute targets count from the root.
+   */
+  static String confinedLinkTarget(String linkPath, String target) {
+    Deque<String> parts = new ArrayDeque<>();
+    if (!target.startsWith("/")) {
+      int slash = linkPath.lastIndexOf('/');
+      if (slash > 0) {
+        for (String part : linkPath.substring(0, slash).split("/")) {
+          parts.addLast(part);
+        }
+      }
+    }
+    for (String part : target.split("/")) {
+      if (part.isEmpty() || part.equals(".")) {
+        continue;
+      }
+      if (part.equals("..")) {
+        if (parts.pollLast() == null) {
+          return null;
+        }
+      } else {
+        parts.addLast(part);
+      }
+    }
+    return parts.isEmpty() ? null : String.join("/", parts);
   }
 
   private static Extracted write(InputStream in, Path file) throws IOException {

@@ -11,6 +11,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -22,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
@@ -39,6 +41,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * assets/NAME/FILE              fetched files, the paths callers get (a group: one folder)
  * archives/SHA256/FILE          npm tarballs and .deb files, kept so more members cost no download
  * verified/PATH.sha256          verification stamps (see below)
+ * verified/trees/NAME.files     what a {@link DebianTree} extracted: sha256, size, path per line
  * tmp/                          partial downloads; moved into place only once verified
  * locks/                        lock files that let concurrent JVMs share the cache
  * </pre>
@@ -61,6 +64,7 @@ public final class AssetCache {
 
   private static final ConcurrentMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
   private static final long STALE_TEMP_MILLIS = TimeUnit.DAYS.toMillis(1);
+  private static final String TREE_PREFIX = "tree-";
 
   private final Path root;
   private final FetchSettings settings;
@@ -134,9 +138,28 @@ public final class AssetCache {
     return root.resolve("assets").resolve(group.name());
   }
 
+  /** The folder {@link #fetchTree(DebianTree)} fills, with the packages' layout. */
+  public Path folderOf(DebianTree tree) {
+    return root.resolve("assets").resolve(tree.name());
+  }
+
+  /** Where {@link #fetch(CatalogEntry)} puts the entry: a file for an asset, else a folder. */
+  public Path locationOf(CatalogEntry entry) {
+    if (entry instanceof Asset asset) {
+      return pathOf(asset);
+    }
+    if (entry instanceof DebianTree tree) {
+      return folderOf(tree);
+    }
+    return folderOf((AssetGroup) entry);
+  }
+
   /** Whether every file of the entry is in the cache and verified; downloads nothing. */
   public boolean isCached(CatalogEntry entry) {
     try {
+      if (entry instanceof DebianTree tree) {
+        return isComplete(tree);
+      }
       return unverified(plan(entry)).isEmpty();
     } catch (IOException e) {
       return false;
@@ -155,10 +178,38 @@ public final class AssetCache {
     return folderOf(group);
   }
 
-  /** Fetches an asset or a group: the file of an asset, the folder of a group. */
+  /**
+   * Returns the tree's folder holding every file under the tree's folders of its packages. Each
+   * {@code .deb} is downloaded once and verified against its pin; the files are extracted into a
+   * temporary folder that replaces the old one only when complete. A listing of what was extracted
+   * (path, sha256, size) is kept under {@code verified/}; the tree is extracted again when a file
+   * is missing or its size changed.
+   */
+  public Path fetchTree(DebianTree tree) throws AssetException {
+    String what = "tree '" + tree.name() + "'";
+    try {
+      if (isComplete(tree)) {
+        return folderOf(tree);
+      }
+      try (CacheLock lock = lock("asset-" + tree.name())) {
+        if (!isComplete(tree)) {
+          extract(tree);
+        }
+      }
+      return folderOf(tree);
+    } catch (IOException | UncheckedIOException e) {
+      throw new AssetException(
+          "Could not fetch " + what + " into the cache " + root + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Fetches any entry: the file of an asset, the folder of a group or a tree. */
   public Path fetch(CatalogEntry entry) throws AssetException {
     if (entry instanceof Asset asset) {
       return fetch(asset);
+    }
+    if (entry instanceof DebianTree tree) {
+      return fetchTree(tree);
     }
     return fetchAll((AssetGroup) entry);
   }
@@ -451,6 +502,114 @@ public final class AssetCache {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }
 
+  // ---- trees of whole packages
+
+  private void extract(DebianTree tree) throws IOException {
+    Path staging = Files.createTempDirectory(tmpDir(), TREE_PREFIX);
+    try {
+      Map<String, ArchiveExtractor.TreeFile> files = new TreeMap<>();
+      for (PinnedDeb deb : tree.packages()) {
+        Path archive =
+            archive(new ArchiveKey(deb.uri(), deb.sha256(), deb.fileName(), ArchiveFormat.DEB));
+        try {
+          files.putAll(
+              ArchiveExtractor.extractTree(archive, ArchiveFormat.DEB, tree::includes, staging));
+        } catch (IOException e) {
+          throw new IOException("cannot extract " + deb.fileName() + ": " + reason(e), e);
+        }
+      }
+      if (files.isEmpty()) {
+        throw new IOException("no file under " + tree.folders() + " in " + tree.packages());
+      }
+      Path folder = folderOf(tree);
+      Path listing = listingOf(tree);
+      Files.deleteIfExists(listing);
+      deleteTree(folder);
+      Files.createDirectories(folder.getParent());
+      try {
+        Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(staging, folder);
+      }
+      StringBuilder text = new StringBuilder(treeKey(tree)).append('\n');
+      for (ArchiveExtractor.TreeFile file : files.values()) {
+        text.append(file.sha256()).append(' ').append(file.size()).append(' ');
+        text.append(file.path()).append('\n');
+      }
+      Files.createDirectories(listing.getParent());
+      Path temp = Files.createTempFile(listing.getParent(), ".tree-", ".part");
+      Files.writeString(temp, text, StandardCharsets.UTF_8);
+      Files.move(
+          temp, listing, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } finally {
+      deleteTree(staging);
+    }
+  }
+
+  /** Whether the listing matches the tree's pins and every listed file is there at its size. */
+  private boolean isComplete(DebianTree tree) throws IOException {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(listingOf(tree), StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      return false;
+    }
+    if (lines.isEmpty() || !lines.get(0).equals(treeKey(tree))) {
+      return false;
+    }
+    Path folder = folderOf(tree);
+    for (String line : lines.subList(1, lines.size())) {
+      String[] parts = line.split(" ", 3);
+      if (parts.length != 3) {
+        return false;
+      }
+      Path file = folder.resolve(parts[2]);
+      try {
+        if (Files.size(file) != Long.parseLong(parts[1])) {
+          return false;
+        }
+      } catch (NoSuchFileException | NumberFormatException e) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private Path listingOf(DebianTree tree) {
+    return root.resolve("verified").resolve("trees").resolve(tree.name() + ".files");
+  }
+
+  private static String treeKey(DebianTree tree) {
+    StringBuilder key = new StringBuilder("tree");
+    for (PinnedDeb deb : tree.packages()) {
+      key.append(' ').append(deb.sha256());
+    }
+    return key.append(" folders ").append(String.join(",", tree.folders())).toString();
+  }
+
+  /** Deletes a folder and everything in it; links are deleted, not followed. */
+  private static void deleteTree(Path folder) throws IOException {
+    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    Files.walkFileTree(
+        folder,
+        new SimpleFileVisitor<>() {
+          @Override
+          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+              throws IOException {
+            Files.delete(file);
+            return FileVisitResult.CONTINUE;
+          }
+
+          @Override
+          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
+            Files.delete(dir);
+            return FileVisitResult.CONTINUE;
+          }
+        });
+  }
+
   // ---- verification stamps
 
   private boolean isVerified(Path file, String sha256, long size) throws IOException {
@@ -543,6 +702,15 @@ public final class AssetCache {
       for (Path file : files) {
         if (Files.getLastModifiedTime(file).toMillis() < cutoff) {
           Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      // best effort
+    }
+    try (DirectoryStream<Path> trees = Files.newDirectoryStream(tmp, TREE_PREFIX + "*")) {
+      for (Path tree : trees) {
+        if (Files.getLastModifiedTime(tree).toMillis() < cutoff) {
+          deleteTree(tree);
         }
       }
     } catch (IOException e) {

@@ -2,14 +2,19 @@ package dev.earshot.assets;
 
 import java.util.List;
 
-/** Something the catalogue lists by name: one {@link Asset} or an {@link AssetGroup} of files. */
-public sealed interface CatalogEntry permits Asset, AssetGroup {
+/**
+ * Something the catalogue lists by name: one {@link Asset}, an {@link AssetGroup} of files, or a
+ * {@link DebianTree} of folders from whole packages.
+ */
+public sealed interface CatalogEntry permits Asset, AssetGroup, DebianTree {
 
   String name();
 
   String description();
 
-  /** The files this entry consists of. */
+  /**
+   * The pinned files this entry is fetched as; for a {@link DebianTree}, its {@code .deb} files.
+   */
   List<Asset> files();
 
   /** Total size in bytes, or {@link Asset#UNKNOWN_SIZE} if a file's size is not pinned. */

@@ -115,8 +115,7 @@ public final class FetchCommand {
       return USAGE;
     }
     for (CatalogEntry entry : found.get()) {
-      out.println(
-          entry instanceof Asset asset ? cache.pathOf(asset) : cache.folderOf((AssetGroup) entry));
+      out.println(cache.locationOf(entry));
     }
     return OK;
   }

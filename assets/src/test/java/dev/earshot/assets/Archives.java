@@ -16,7 +16,9 @@ import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 
 /**
  * Builds small archives in memory for tests, as npm and dpkg lay them out. Values of the map are
- * file contents; a value starting with {@code ->} makes a symbolic link to the rest.
+ * file contents; a value starting with {@code ->} makes a symbolic link to the rest, {@code =>} a
+ * hard link to the member named by the rest, and a name ending in {@code /} a folder. Contents that
+ * start with {@code #!} are written executable (mode 0755).
  */
 final class Archives {
 
@@ -77,9 +79,16 @@ final class Archives {
         TarArchiveEntry link = new TarArchiveEntry(file.getKey(), TarConstants.LF_SYMLINK);
         link.setLinkName(content.substring(2));
         tar.putArchiveEntry(link);
+      } else if (content.startsWith("=>")) {
+        TarArchiveEntry link = new TarArchiveEntry(file.getKey(), TarConstants.LF_LINK);
+        link.setLinkName(content.substring(2));
+        tar.putArchiveEntry(link);
+      } else if (file.getKey().endsWith("/")) {
+        tar.putArchiveEntry(new TarArchiveEntry(file.getKey()));
       } else {
-        TarArchiveEntry entry = new TarArchiveEntry(file.getKey());
+        TarArchiveEntry entry = new TarArchiveEntry(file.getKey(), true);
         entry.setSize(file.getValue().length);
+        entry.setMode(content.startsWith("#!") ? 0100755 : 0100644);
         tar.putArchiveEntry(entry);
         tar.write(file.getValue());
       }

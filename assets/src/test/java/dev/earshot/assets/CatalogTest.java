@@ -21,7 +21,11 @@ class CatalogTest {
             "librivox",
             "pocketsphinx-commands",
             "alsa-sounds",
-            "freedesktop-sounds");
+            "freedesktop-sounds",
+            "synth-tools",
+            "lmms-samples",
+            "ktuberling-sounds",
+            "hedgewars-sounds");
     assertThat(Catalog.find("jfk")).contains(Catalog.JFK_WAV);
   }
 
@@ -63,5 +67,30 @@ class CatalogTest {
     assertThat(total).isBetween(3_000_000L, 5_000_000L);
     assertThat(Catalog.WHISPER_TINY.totalSize()).isEqualTo(45_209_522L);
     assertThat(Catalog.WHISPER_BASE.totalSize()).isEqualTo(81_265_296L);
+  }
+
+  @Test
+  void pinsWholePackagesForTheToolsAndSoundLibraries() {
+    assertThat(Catalog.SYNTH_TOOLS.packages()).hasSize(30);
+    assertThat(Catalog.SYNTH_TOOLS.packages())
+        .extracting(PinnedDeb::fileName)
+        .contains(
+            "espeak-ng_1.51+dfsg-10+deb12u2_amd64.deb",
+            "espeak-ng-data_1.51+dfsg-10+deb12u2_amd64.deb",
+            "sox_14.4.2+git20190427-3.5_amd64.deb",
+            "libsox3_14.4.2+git20190427-3.5_amd64.deb");
+    assertThat(Catalog.SYNTH_TOOLS.totalSize()).isEqualTo(9_545_364L);
+    assertThat(Catalog.soundLibraries().stream().mapToLong(CatalogEntry::totalSize).sum())
+        .isEqualTo(200_255_312L);
+    for (CatalogEntry entry : Catalog.soundLibraries()) {
+      DebianTree tree = (DebianTree) entry;
+      assertThat(tree.folders()).anyMatch(f -> f.startsWith("usr/share/doc/"));
+      assertThat(tree.packages())
+          .noneMatch(
+              deb ->
+                  deb.fileName().startsWith("asterisk-")
+                      || deb.fileName().startsWith("sonic-pi")
+                      || deb.fileName().startsWith("klettres"));
+    }
   }
 }

@@ -4,20 +4,30 @@ import be.tarsos.dsp.AudioDispatcher;
 import be.tarsos.dsp.AudioEvent;
 import be.tarsos.dsp.AudioProcessor;
 import be.tarsos.dsp.WaveformSimilarityBasedOverlapAdd;
+import be.tarsos.dsp.filters.HighPass;
+import be.tarsos.dsp.filters.LowPassFS;
 import be.tarsos.dsp.io.jvm.AudioDispatcherFactory;
 import be.tarsos.dsp.resample.RateTransposer;
+import dev.earshot.audio.dsp.Resampler;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Random;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
  * Mono samples in, a perturbed copy out, for training examples that do not all sound alike: white
  * noise at a signal-to-noise ratio, gain, time shift, pitch shift and time stretch (TarsosDSP's
- * WSOLA, with its rate transposer for pitch). Spectrogram masking lives in {@link SpecAugment}.
+ * WSOLA, with its rate transposer for pitch), telephone band. Spectrogram masking lives in {@link
+ * SpecAugment}.
  */
 public final class Augmenter {
+
+  private static final float TELEPHONE_LOW_HZ = 300f;
+  private static final float TELEPHONE_HIGH_HZ = 3400f;
+  private static final int TELEPHONE_RATE = 8_000;
+  private static final double MU = 255.0;
 
   private final int sampleRate;
 
@@ -78,6 +88,49 @@ public final class Augmenter {
     return run(x, factor, true);
   }
 
+  /**
+   * Sounds as if it came over a telephone line: band-passed to about 300–3400 Hz (TarsosDSP's IIR
+   * filters: four single-pole high-passes at 300 Hz, a four-stage low-pass at 3400 Hz), taken down
+   * to 8 kHz and back up (the resampler's anti-aliasing filter removes everything above 4 kHz) and,
+   * if asked, quantised to 8-bit µ-law as G.711 codes it. Same length as the input.
+   */
+  public float[] telephone(float[] x, boolean muLaw) {
+    AudioDispatcher dispatcher = dispatcher(x, 1024, 0);
+    for (int i = 0; i < 4; i++) {
+      dispatcher.addAudioProcessor(new HighPass(TELEPHONE_LOW_HZ, sampleRate));
+    }
+    dispatcher.addAudioProcessor(new LowPassFS(TELEPHONE_HIGH_HZ, sampleRate));
+    Collector collector = new Collector();
+    dispatcher.addAudioProcessor(collector);
+    dispatcher.run();
+    float[] band = Arrays.copyOf(collector.samples(), x.length);
+    int narrow = Math.min(sampleRate, TELEPHONE_RATE);
+    float[] line = Resampler.resample(band, sampleRate, narrow);
+    if (muLaw) {
+      for (int i = 0; i < line.length; i++) {
+        line[i] = muLaw(line[i]);
+      }
+    }
+    return Arrays.copyOf(Resampler.resample(line, narrow, sampleRate), x.length);
+  }
+
+  /** Rounds to the nearest of the 256 levels of continuous µ-law (µ = 255). */
+  static float muLaw(float v) {
+    double c = Math.max(-1.0, Math.min(1.0, v));
+    double compressed = Math.signum(c) * Math.log1p(MU * Math.abs(c)) / Math.log1p(MU);
+    double level = Math.round(compressed * 127.5 - 0.5) + 0.5; // 256 codes, none at zero
+    double q = Math.max(-1.0, Math.min(1.0, level / 127.5));
+    return (float) (Math.signum(q) * Math.expm1(Math.abs(q) * Math.log1p(MU)) / MU);
+  }
+
+  private AudioDispatcher dispatcher(float[] samples, int bufferSize, int overlap) {
+    try {
+      return AudioDispatcherFactory.fromFloatArray(samples, sampleRate, bufferSize, overlap);
+    } catch (UnsupportedAudioFileException e) {
+      throw new IllegalStateException("TarsosDSP refused 16-bit mono PCM", e);
+    }
+  }
+
   private float[] run(float[] x, double tempo, boolean transpose) {
     WaveformSimilarityBasedOverlapAdd wsola =
         new WaveformSimilarityBasedOverlapAdd(
@@ -85,14 +138,7 @@ public final class Augmenter {
     // Padding so the last partial WSOLA block is not lost.
     float[] padded = new float[x.length + wsola.getInputBufferSize()];
     System.arraycopy(x, 0, padded, 0, x.length);
-    AudioDispatcher dispatcher;
-    try {
-      dispatcher =
-          AudioDispatcherFactory.fromFloatArray(
-              padded, sampleRate, wsola.getInputBufferSize(), wsola.getOverlap());
-    } catch (UnsupportedAudioFileException e) {
-      throw new IllegalStateException("TarsosDSP refused 16-bit mono PCM", e);
-    }
+    AudioDispatcher dispatcher = dispatcher(padded, wsola.getInputBufferSize(), wsola.getOverlap());
     wsola.setDispatcher(dispatcher);
     dispatcher.addAudioProcessor(wsola);
     if (transpose) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.earshot.audio.Signals;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,33 @@ class AugmenterTest {
     assertThat(octave).hasSize(tone.length);
     double f = Signals.dominantFrequency(octave, 3000, tone.length - 3000, RATE, 300, 1500);
     assertThat(f).isCloseTo(880.0, within(880.0 * 0.02));
+  }
+
+  @Test
+  void telephoneBandPassesSpeechFrequenciesAndCutsLowHumAndHighHiss() {
+    for (boolean muLaw : new boolean[] {false, true}) {
+      assertThat(telephoneGainDb(1000, muLaw)).as("1 kHz").isBetween(-3.0, 1.0);
+      assertThat(telephoneGainDb(100, muLaw)).as("100 Hz").isLessThan(-30.0);
+      assertThat(telephoneGainDb(6000, muLaw)).as("6 kHz").isLessThan(-60.0);
+    }
+    assertThat(augmenter.telephone(tone, true)).hasSize(tone.length);
+  }
+
+  @Test
+  void muLawKeepsTheSignAndAboutTwoPercentOfTheValue() {
+    for (float v : new float[] {0.9f, 0.3f, 0.05f, -0.01f, -0.5f}) {
+      assertThat(Augmenter.muLaw(v)).isCloseTo(v, within(Math.abs(v) * 0.04f + 1e-4f));
+      assertThat(Math.signum(Augmenter.muLaw(v))).isEqualTo(Math.signum(v));
+    }
+  }
+
+  private double telephoneGainDb(double hz, boolean muLaw) {
+    float[] x = Signals.sine(hz, RATE, RATE, 0.5);
+    float[] y = augmenter.telephone(x, muLaw);
+    // The middle, away from the filters' start-up and the resamplers' edges.
+    float[] mid = Arrays.copyOfRange(y, 4000, 12000);
+    float[] ref = Arrays.copyOfRange(x, 4000, 12000);
+    return 20 * Math.log10(Signals.rms(mid) / Signals.rms(ref));
   }
 
   @Test
