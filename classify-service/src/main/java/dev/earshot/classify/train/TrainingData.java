@@ -24,7 +24,8 @@ public final class TrainingData {
 
   /**
    * @param augmentedCopies perturbed copies per training file (noise 5–30 dB SNR, gain ±6 dB, shift
-   *     ±0.1 s, pitch ±2 semitones, stretch 0.85–1.15, each with probability one half)
+   *     ±0.1 s, pitch ±2 semitones, stretch 0.85–1.15, each with probability one half; telephone
+   *     band with probability one quarter)
    */
   public record Settings(
       FeatureSet featureSet,
@@ -128,6 +129,10 @@ public final class TrainingData {
     }
     if (random.nextBoolean()) {
       x = augmenter.addNoise(x, 5.0 + random.nextDouble() * 25.0, random);
+    }
+    if (random.nextInt(4) == 0) {
+      // Telephone band, as the classifiers also hear calls, not only full-band recordings.
+      x = augmenter.telephone(x, random.nextBoolean());
     }
     // Slowing down can push a full window past 30 s.
     return x.length > MAX_SAMPLES ? Arrays.copyOf(x, MAX_SAMPLES) : x;

@@ -13,36 +13,18 @@ import dev.earshot.classify.train.LabelledAudio;
 import dev.earshot.classify.train.TrainingData;
 import dev.earshot.classify.whisper.WhisperEmbedding;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Compares models on real fetched recordings: spoken words against event sounds. */
 class ComparisonTest {
 
-  static List<LabelledAudio> speechAndSounds() throws IOException {
-    List<LabelledAudio> items = new ArrayList<>();
-    try (Stream<Path> alsa = Files.list(TestAudio.alsa());
-        Stream<Path> freedesktop = Files.list(TestAudio.freedesktop())) {
-      for (Path f : Stream.concat(alsa, freedesktop).sorted().toList()) {
-        String name = f.getFileName().toString();
-        boolean speech =
-            name.startsWith("audio-channel-")
-                || (name.endsWith(".wav") && !name.equals("Noise.wav"));
-        items.add(new LabelledAudio(f, speech ? "speech" : "sound"));
-      }
-    }
-    return items;
-  }
-
   @Test
   void everyVariantEnsemblesAndZeroShotAreMeasuredOnTheSameTestFiles() throws IOException {
-    List<LabelledAudio> items = speechAndSounds();
+    List<LabelledAudio> items = TestAudio.speechAndSounds();
     Featurizer featurizer =
         new Featurizer(
             new FeatureExtractor(FeatureSettings.DEFAULT),

@@ -19,11 +19,9 @@ import dev.earshot.classify.model.TrainingOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,18 +34,7 @@ class TrainingDataTest {
 
   @BeforeAll
   static void prepare() throws IOException {
-    items = new ArrayList<>();
-    try (Stream<Path> alsa = Files.list(TestAudio.alsa());
-        Stream<Path> freedesktop = Files.list(TestAudio.freedesktop())) {
-      for (Path f : Stream.concat(alsa, freedesktop).sorted().toList()) {
-        String name = f.getFileName().toString();
-        // The ALSA words and freedesktop's audio-channel-* files are spoken channel names.
-        boolean speech =
-            name.startsWith("audio-channel-")
-                || (name.endsWith(".wav") && !name.equals("Noise.wav"));
-        items.add(new LabelledAudio(f, speech ? "speech" : "sound"));
-      }
-    }
+    items = TestAudio.speechAndSounds();
     Featurizer featurizer =
         new Featurizer(new FeatureExtractor(FeatureSettings.DEFAULT), Optional.empty());
     parts =
