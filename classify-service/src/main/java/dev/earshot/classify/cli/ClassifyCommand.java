@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       EvaluateCommand.class,
       CompareCommand.class,
       PredictCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      BuildDefaultsCommand.class
     })
 public class ClassifyCommand implements Callable<Integer> {
 

@@ -140,18 +140,19 @@ public final class ClassifierArtifact {
   }
 
   private static ArtifactManifest withVersion(ArtifactManifest m) throws IOException {
-    // Sorted maps and no indentation, so the same content always hashes the same.
+    // Sorted maps and no indentation, so the same content always hashes the same; the time of
+    // training is left out, so retraining with the same data and seed gives the same version.
     byte[] canonical =
         JSON.writer()
             .without(SerializationFeature.INDENT_OUTPUT)
             .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .writeValueAsString(versioned(m, ""))
+            .writeValueAsString(versioned(m, "", ""))
             .getBytes(StandardCharsets.UTF_8);
     String hash = HexFormat.of().formatHex(digest().digest(canonical)).substring(0, 16);
-    return versioned(m, "sha256:" + hash);
+    return versioned(m, m.createdAt(), "sha256:" + hash);
   }
 
-  private static ArtifactManifest versioned(ArtifactManifest m, String version) {
+  private static ArtifactManifest versioned(ArtifactManifest m, String createdAt, String version) {
     return new ArtifactManifest(
         m.name(),
         m.type(),
@@ -164,7 +165,7 @@ public final class ClassifierArtifact {
         m.deviations(),
         m.files(),
         m.metrics(),
-        m.createdAt(),
+        createdAt,
         version);
   }
 

@@ -79,7 +79,14 @@ public final class ClassifierHolder implements AutoCloseable {
   /** Why loading failed, or null. */
   public String failure() {
     return loading.isCompletedExceptionally()
-        ? loading.handle((set, e) -> e.getCause() != null ? e.getCause() : e).join().getMessage()
+        ? loading
+            .handle(
+                (set, e) ->
+                    e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                        ? e.getCause()
+                        : e)
+            .join()
+            .getMessage()
         : null;
   }
 

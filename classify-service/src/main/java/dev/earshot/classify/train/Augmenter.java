@@ -10,6 +10,8 @@ import be.tarsos.dsp.io.jvm.AudioDispatcherFactory;
 import be.tarsos.dsp.resample.RateTransposer;
 import dev.earshot.audio.dsp.Resampler;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
@@ -133,8 +135,7 @@ public final class Augmenter {
 
   private float[] run(float[] x, double tempo, boolean transpose) {
     WaveformSimilarityBasedOverlapAdd wsola =
-        new WaveformSimilarityBasedOverlapAdd(
-            WaveformSimilarityBasedOverlapAdd.Parameters.speechDefaults(tempo, sampleRate));
+        quietly(WaveformSimilarityBasedOverlapAdd.Parameters.speechDefaults(tempo, sampleRate));
     // Padding so the last partial WSOLA block is not lost.
     float[] padded = new float[x.length + wsola.getInputBufferSize()];
     System.arraycopy(x, 0, padded, 0, x.length);
@@ -152,6 +153,21 @@ public final class Augmenter {
     float[] trimmed = new float[expected];
     System.arraycopy(out, 0, trimmed, 0, Math.min(expected, out.length));
     return trimmed;
+  }
+
+  /**
+   * TarsosDSP's WSOLA prints "New overlapLength..." to stdout when it sizes its buffers, which
+   * would interleave with the tables the commands print; stdout is muted only while it is built.
+   */
+  private static synchronized WaveformSimilarityBasedOverlapAdd quietly(
+      WaveformSimilarityBasedOverlapAdd.Parameters parameters) {
+    PrintStream stdout = System.out;
+    System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+    try {
+      return new WaveformSimilarityBasedOverlapAdd(parameters);
+    } finally {
+      System.setOut(stdout);
+    }
   }
 
   private static double rms(float[] x) {

@@ -37,6 +37,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 public final class TribuoTrainer implements ModelTrainer {
 
+  static {
+    // libsvm reports every optimisation to stdout; the scores it reaches are reported elsewhere.
+    libsvm.svm.svm_set_print_string_function(message -> {});
+  }
+
   private static final LabelFactory LABELS = new LabelFactory();
   private static final int[] SGD_EPOCHS = {5, 10, 20, 40, 80};
   private static final double[] SVM_COSTS = {0.3, 1.0, 3.0, 10.0};

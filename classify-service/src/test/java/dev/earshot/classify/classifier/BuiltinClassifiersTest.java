@@ -1,0 +1,65 @@
+package dev.earshot.classify.classifier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.earshot.assets.AssetCache;
+import dev.earshot.audio.Signals;
+import dev.earshot.classify.TestAudio;
+import dev.earshot.classify.model.ClassifierArtifact;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shipped sound-type model and a zero-shot classifier, side by side, on real recordings. */
+class BuiltinClassifiersTest {
+
+  @TempDir Path cache;
+
+  @Test
+  void theBuiltinModelIsCopiedOutOnceAndCheckedLikeAnyArtifact() throws Exception {
+    Path folder = BuiltinModels.materialise("sound-type", cache);
+
+    assertThat(ClassifierArtifact.read(folder).labels())
+        .containsExactly("music", "other", "speech");
+    assertThat(folder.resolve("model.onnx")).isNotEmptyFile();
+    assertThat(BuiltinModels.materialise("sound-type", cache)).isEqualTo(folder);
+    assertThatThrownBy(() -> BuiltinModels.materialise("no-such-model", cache))
+        .hasMessageContaining("no built-in classifier 'no-such-model'");
+  }
+
+  @Test
+  void classifiersRunSideBySideOnOneChunkWithFeaturesComputedOnce() throws Exception {
+    AssetCache shared = AssetCache.atDefaultLocation();
+    List<ClassifierSpec> specs =
+        List.of(
+            ClassifierSpec.trained("sound-type", "builtin:sound-type"),
+            ClassifierSpec.zeroShot("channel", List.of("front left", "rear right"), "en"));
+    try (ClassifierSet set = ClassifierSet.open(specs, "tiny", 0, shared)) {
+      ChunkClassification classification = set.classification();
+
+      var speech =
+          classification.classify(TestAudio.load(TestAudio.alsa().resolve("Front_Left.wav")));
+      var bell =
+          classification.classify(TestAudio.load(TestAudio.freedesktop().resolve("bell.oga")));
+      var tone = classification.classify(Signals.sine(440, 16_000, 3 * 16_000, 0.3));
+
+      assertThat(speech.predictions())
+          .extracting(Prediction::classifier)
+          .containsExactly("sound-type", "channel");
+      assertThat(speech.predictions().get(0).label()).isEqualTo("speech");
+      assertThat(speech.predictions().get(1).label()).isEqualTo("front left");
+      assertThat(bell.predictions().get(0).label()).isNotEqualTo("speech");
+      assertThat(tone.predictions().get(0).label()).isNotEqualTo("speech");
+      assertThat(speech.features().summary().names())
+          .isEqualTo(
+              new dev.earshot.classify.features.FeatureExtractor(
+                      dev.earshot.classify.features.FeatureSettings.DEFAULT)
+                  .featureNames());
+      assertThat(speech.featureMs()).isPositive();
+      assertThat(speech.predictions().get(0).model().id()).isEqualTo("sound-type/mlp-whisper");
+      assertThat(speech.predictions().get(0).model().version()).startsWith("sha256:");
+    }
+  }
+}
