@@ -289,28 +289,8 @@ final class ArchiveExtractor {
    * root; absolute targets count from the root.
    */
   static String confinedLinkTarget(String linkPath, String target) {
-    Deque<String> parts = new ArrayDeque<>();
-    if (!target.startsWith("/")) {
-      int slash = linkPath.lastIndexOf('/');
-      if (slash > 0) {
-        for (String part : linkPath.substring(0, slash).split("/")) {
-          parts.addLast(part);
-        }
-      }
-    }
-    for (String part : target.split("/")) {
-      if (part.isEmpty() || part.equals(".")) {
-        continue;
-      }
-      if (part.equals("..")) {
-        if (parts.pollLast() == null) {
-          return null;
-        }
-      } else {
-        parts.addLast(part);
-      }
-    }
-    return parts.isEmpty() ? null : String.join("/", parts);
+    String resolved = resolve(linkPath, target, true);
+    return resolved == null || resolved.isEmpty() ? null : resolved;
   }
 
   private static Extracted write(InputStream in, Path file) throws IOException {
@@ -341,6 +321,14 @@ final class ArchiveExtractor {
 
   /** Resolves a symbolic link's target against the folder of the link, POSIX style. */
   static String resolveLink(String linkPath, String target) {
+    return resolve(linkPath, target, false);
+  }
+
+  /**
+   * @param confined whether a {@code ..} above the root makes the target invalid (null) rather than
+   *     staying at the root, as POSIX does
+   */
+  private static String resolve(String linkPath, String target, boolean confined) {
     Deque<String> parts = new ArrayDeque<>();
     if (!target.startsWith("/")) {
       int slash = linkPath.lastIndexOf('/');
@@ -355,7 +343,9 @@ final class ArchiveExtractor {
         continue;
       }
       if (part.equals("..")) {
-        parts.pollLast();
+        if (parts.pollLast() == null && confined) {
+          return null;
+        }
       } else {
         parts.addLast(part);
       }

@@ -1,11 +1,9 @@
 package dev.earshot.classify.classifier;
 
 import dev.earshot.classify.features.FeatureSet;
+import dev.earshot.classify.model.ClassifierArtifact;
 import dev.earshot.classify.whisper.ZeroShotClassifier;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,7 +27,10 @@ public final class ZeroShotChunkClassifier implements ChunkClassifier {
     this.scorer = scorer;
     String identity =
         whisperVersion + "|" + language + "|" + String.join("\n", scorer.candidates());
-    this.model = new ModelId("zero-shot/" + whisperId, "sha256:" + sha256(identity));
+    this.model =
+        new ModelId(
+            "zero-shot/" + whisperId,
+            ClassifierArtifact.versionOf(identity.getBytes(StandardCharsets.UTF_8)));
   }
 
   @Override
@@ -60,15 +61,5 @@ public final class ZeroShotChunkClassifier implements ChunkClassifier {
   @Override
   public void close() {
     // The Whisper model belongs to whoever loaded it.
-  }
-
-  private static String sha256(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -149,14 +149,14 @@ public final class Splits {
       throw new IllegalArgumentException(
           groups.length + " groups for " + labels.length + " labels");
     }
-    Map<String, List<Integer>> members = new java.util.TreeMap<>();
+    Map<String, List<Integer>> members = new TreeMap<>();
     for (int i = 0; i < labels.length; i++) {
       members.computeIfAbsent(groups[i], g -> new ArrayList<>()).add(i);
     }
     String[] names = members.keySet().toArray(new String[0]);
     int[] groupLabels = new int[names.length];
     for (int g = 0; g < names.length; g++) {
-      Map<Integer, Integer> counts = new java.util.TreeMap<>();
+      Map<Integer, Integer> counts = new TreeMap<>();
       for (int i : members.get(names[g])) {
         counts.merge(labels[i], 1, Integer::sum);
       }

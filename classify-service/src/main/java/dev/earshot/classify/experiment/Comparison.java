@@ -71,10 +71,7 @@ public final class Comparison {
       List<LabelledAudio> items, Featurizer featurizer, Plan plan, Listener listener)
       throws IOException {
     var split = TrainingData.split(items, plan.data());
-    boolean[] augment = new boolean[items.size()];
-    for (int i : split.train()) {
-      augment[i] = true;
-    }
+    boolean[] augment = TrainingData.inTraining(split, items.size());
     Map<FeatureSet, TrainingData.Parts> parts = new LinkedHashMap<>();
     boolean vectors = plan.variants().stream().anyMatch(v -> v.features() != FeatureSet.LOG_MEL);
     boolean whisper = plan.variants().stream().anyMatch(v -> v.features().needsWhisper());
@@ -84,8 +81,7 @@ public final class Comparison {
       FeatureSet set = whisper ? FeatureSet.COMBINED : FeatureSet.HANDCRAFTED;
       listener.preparing(set, items.size());
       TrainingData.Parts all =
-          FeatureTable.build(
-                  items, featurizer, withSet(plan.data(), set), augment, listener.fileDone())
+          FeatureTable.build(items, featurizer, plan.data().with(set), augment, listener.fileDone())
               .parts(split);
       int handcrafted = featurizer.shape(FeatureSet.HANDCRAFTED)[0];
       parts.put(FeatureSet.HANDCRAFTED, all.columns(0, handcrafted));
@@ -102,7 +98,7 @@ public final class Comparison {
           FeatureTable.build(
                   items,
                   featurizer,
-                  withSet(plan.data(), FeatureSet.LOG_MEL),
+                  plan.data().with(FeatureSet.LOG_MEL),
                   augment,
                   listener.fileDone())
               .parts(split));
@@ -171,11 +167,6 @@ public final class Comparison {
       truth[i] = labels.indexOf(item.label());
     }
     return Evaluation.of(labels, truth, probabilities);
-  }
-
-  private static TrainingData.Settings withSet(TrainingData.Settings s, FeatureSet set) {
-    return new TrainingData.Settings(
-        set, s.trainFraction(), s.validationFraction(), s.augmentedCopies(), s.seed());
   }
 
   static int[] argmax(double[][] probabilities) {

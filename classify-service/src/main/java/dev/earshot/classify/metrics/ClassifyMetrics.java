@@ -6,6 +6,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Classification metrics: feature and inference time per chunk, chunks by outcome, and predicted
@@ -16,6 +18,7 @@ public class ClassifyMetrics {
 
   private final MeterRegistry registry;
   private final Timer features;
+  private final Map<String, Timer> inference = new ConcurrentHashMap<>();
 
   public ClassifyMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -32,11 +35,15 @@ public class ClassifyMetrics {
   public void classified(ChunkClassification.Result result) {
     features.record(millis(result.featureMs()));
     for (Prediction p : result.predictions()) {
-      Timer.builder("earshot.classify.inference")
-          .description("Time per chunk in each classifier's model")
-          .tag("classifier", p.classifier())
-          .publishPercentiles(0.5, 0.95)
-          .register(registry)
+      inference
+          .computeIfAbsent(
+              p.classifier(),
+              name ->
+                  Timer.builder("earshot.classify.inference")
+                      .description("Time per chunk in each classifier's model")
+                      .tag("classifier", name)
+                      .publishPercentiles(0.5, 0.95)
+                      .register(registry))
           .record(millis(p.inferenceMs()));
       registry
           .counter("earshot.classify.labels", "classifier", p.classifier(), "label", p.label())

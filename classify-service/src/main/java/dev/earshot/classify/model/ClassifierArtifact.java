@@ -148,8 +148,14 @@ public final class ClassifierArtifact {
             .with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .writeValueAsString(versioned(m, "", ""))
             .getBytes(StandardCharsets.UTF_8);
-    String hash = HexFormat.of().formatHex(digest().digest(canonical)).substring(0, 16);
-    return versioned(m, m.createdAt(), "sha256:" + hash);
+    return versioned(m, m.createdAt(), versionOf(canonical));
+  }
+
+  /**
+   * The version id of a model described by {@code canonical}: {@code sha256:} and 16 hex digits.
+   */
+  public static String versionOf(byte[] canonical) {
+    return "sha256:" + HexFormat.of().formatHex(digest().digest(canonical)).substring(0, 16);
   }
 
   private static ArtifactManifest versioned(ArtifactManifest m, String createdAt, String version) {

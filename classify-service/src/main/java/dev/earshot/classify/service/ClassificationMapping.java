@@ -20,19 +20,12 @@ final class ClassificationMapping {
   private ClassificationMapping() {}
 
   /**
+   * The chunk's features as records carry them, built once per chunk and shared by the records of
+   * every classifier.
+   *
    * @param series whether to carry the per-frame series (for charts)
    */
-  static Classification toAvro(
-      AudioChunk chunk,
-      Prediction prediction,
-      ChunkFeatures features,
-      double featureMs,
-      boolean series,
-      Instant createdAt) {
-    List<LabelProbability> probabilities = new ArrayList<>();
-    for (LabelScore score : prediction.ranked()) {
-      probabilities.add(new LabelProbability(score.label(), (float) score.probability()));
-    }
+  static FeatureSummary features(ChunkFeatures features, boolean series) {
     List<Float> values = new ArrayList<>();
     for (float v : features.summary().values()) {
       values.add(v);
@@ -47,6 +40,19 @@ final class ClassificationMapping {
         frames.add(new FeatureSeries(s.name(), features.hopSeconds(), points));
       }
     }
+    return new FeatureSummary(features.summary().names(), values, frames);
+  }
+
+  static Classification toAvro(
+      AudioChunk chunk,
+      Prediction prediction,
+      FeatureSummary features,
+      double featureMs,
+      Instant createdAt) {
+    List<LabelProbability> probabilities = new ArrayList<>();
+    for (LabelScore score : prediction.ranked()) {
+      probabilities.add(new LabelProbability(score.label(), (float) score.probability()));
+    }
     return Classification.newBuilder()
         .setRecordingId(chunk.getRecordingId())
         .setChunkSequence(chunk.getSequence())
@@ -57,7 +63,7 @@ final class ClassificationMapping {
         .setConfidence((float) prediction.confidence())
         .setProbabilities(probabilities)
         .setModel(new ModelRef(prediction.model().id(), prediction.model().version()))
-        .setFeatures(new FeatureSummary(features.summary().names(), values, frames))
+        .setFeatures(features)
         .setTimings(
             new ClassificationTimings(
                 featureMs, prediction.inferenceMs(), featureMs + prediction.inferenceMs()))

@@ -7,6 +7,7 @@ import dev.earshot.classify.config.ClassifySettings;
 import dev.earshot.classify.metrics.ClassifyMetrics;
 import dev.earshot.schema.AudioChunk;
 import dev.earshot.schema.Classification;
+import dev.earshot.schema.FeatureSummary;
 import dev.earshot.schema.serde.AvroDeserializer;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
@@ -78,15 +79,12 @@ public class ClassifyConsumer {
         continue;
       }
       metrics.classified(result);
+      FeatureSummary features =
+          ClassificationMapping.features(result.features(), settings.series());
       for (Prediction prediction : result.predictions()) {
         Classification avro =
             ClassificationMapping.toAvro(
-                chunk,
-                prediction,
-                result.features(),
-                result.featureMs(),
-                settings.series(),
-                clock.instant());
+                chunk, prediction, features, result.featureMs(), clock.instant());
         sends.add(
             out.sendMessage(
                     Message.of(avro)

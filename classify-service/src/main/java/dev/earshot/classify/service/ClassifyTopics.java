@@ -7,7 +7,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -19,7 +19,7 @@ public class ClassifyTopics {
 
   private final String bootstrap;
   private final ClassifyConfig.Topics config;
-  private final List<String> names;
+  private final Map<EarshotTopic, String> names;
   private AutoCloseable setup;
 
   public ClassifyTopics(
@@ -30,22 +30,23 @@ public class ClassifyTopics {
       @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String deadLetters) {
     this.bootstrap = bootstrap;
     this.config = config.topics();
-    this.names = List.of(chunks, classifications, deadLetters);
+    this.names =
+        Map.of(
+            EarshotTopic.AUDIO_CHUNKS, chunks,
+            EarshotTopic.CLASSIFICATIONS, classifications,
+            EarshotTopic.DEAD_LETTERS, deadLetters);
   }
 
   void onStart(@Observes StartupEvent event) {
     if (!config.create()) {
       return;
     }
-    List<EarshotTopic> kinds =
-        List.of(EarshotTopic.AUDIO_CHUNKS, EarshotTopic.CLASSIFICATIONS, EarshotTopic.DEAD_LETTERS);
     var topics =
-        java.util.stream.IntStream.range(0, kinds.size())
-            .mapToObj(
-                i ->
-                    kinds
-                        .get(i)
-                        .newTopic(names.get(i), config.partitions(), config.replicationFactor()))
+        names.entrySet().stream()
+            .map(
+                e ->
+                    e.getKey()
+                        .newTopic(e.getValue(), config.partitions(), config.replicationFactor()))
             .toList();
     setup =
         TopicInitializer.ensureInBackground(bootstrap, topics, "classify-topic-setup", LOG::info);

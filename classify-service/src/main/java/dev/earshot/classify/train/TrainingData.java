@@ -39,6 +39,11 @@ public final class TrainingData {
         throw new IllegalArgumentException("augmentedCopies must be 0..50: " + augmentedCopies);
       }
     }
+
+    /** The same settings for another feature set. */
+    public Settings with(FeatureSet set) {
+      return new Settings(set, trainFraction, validationFraction, augmentedCopies, seed);
+    }
   }
 
   /**
@@ -76,11 +81,18 @@ public final class TrainingData {
       List<LabelledAudio> items, Featurizer featurizer, Settings settings, IntConsumer progress)
       throws IOException {
     Splits.Split split = split(items, settings);
-    boolean[] augment = new boolean[items.size()];
+    return FeatureTable.build(
+            items, featurizer, settings, inTraining(split, items.size()), progress)
+        .parts(split);
+  }
+
+  /** Which of {@code n} items the split puts in its training part: those to augment. */
+  public static boolean[] inTraining(Splits.Split split, int n) {
+    boolean[] train = new boolean[n];
     for (int i : split.train()) {
-      augment[i] = true;
+      train[i] = true;
     }
-    return FeatureTable.build(items, featurizer, settings, augment, progress).parts(split);
+    return train;
   }
 
   /** Stratified by label; by group too when any item names one. */

@@ -14,31 +14,22 @@ final class ChunkMapping {
 
   private ChunkMapping() {}
 
-  /** A chunk that cannot be transcribed; the message goes to the dead-letter topic. */
-  static final class InvalidChunk extends Exception {
-    InvalidChunk(String message) {
-      super(message);
-    }
-  }
-
-  static SpeechToText.Chunk toSpeech(AudioChunk chunk) throws InvalidChunk {
+  /**
+   * @throws ChunkPayload.InvalidChunkException with the reason for the dead-letter topic
+   */
+  static SpeechToText.Chunk toSpeech(AudioChunk chunk) throws ChunkPayload.InvalidChunkException {
     ByteBuffer payload = chunk.getPayload().duplicate();
     byte[] bytes = new byte[payload.remaining()];
     payload.get(bytes);
-    float[] samples;
-    try {
-      samples =
-          ChunkPayload.decodeMono(
-              bytes,
-              PcmEncoding.valueOf(chunk.getEncoding().name()),
-              chunk.getSampleRate(),
-              chunk.getChannels(),
-              chunk.getOffsetSeconds(),
-              MAX_SECONDS,
-              WHISPER_RATE);
-    } catch (ChunkPayload.InvalidChunkException e) {
-      throw new InvalidChunk(e.getMessage());
-    }
+    float[] samples =
+        ChunkPayload.decodeMono(
+            bytes,
+            PcmEncoding.valueOf(chunk.getEncoding().name()),
+            chunk.getSampleRate(),
+            chunk.getChannels(),
+            chunk.getOffsetSeconds(),
+            MAX_SECONDS,
+            WHISPER_RATE);
     return new SpeechToText.Chunk(
         chunk.getRecordingId(), chunk.getSequence(), chunk.getOffsetSeconds(), samples);
   }

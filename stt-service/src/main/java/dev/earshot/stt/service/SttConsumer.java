@@ -1,5 +1,6 @@
 package dev.earshot.stt.service;
 
+import dev.earshot.audio.chunk.ChunkPayload;
 import dev.earshot.schema.AudioChunk;
 import dev.earshot.schema.ModelRef;
 import dev.earshot.schema.Transcript;
@@ -66,7 +67,7 @@ public class SttConsumer {
         chunks.add(ChunkMapping.toSpeech(avro));
         sources.add(avro);
         records.add(record);
-      } catch (ChunkMapping.InvalidChunk | RuntimeException e) {
+      } catch (ChunkPayload.InvalidChunkException | RuntimeException e) {
         sends.add(deadLetter(record, e.getMessage(), e));
       }
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.earshot.audio.chunk.ChunkPayload;
 import dev.earshot.audio.chunk.PcmCodec;
 import dev.earshot.audio.chunk.PcmEncoding;
 import dev.earshot.schema.AudioChunk;
@@ -70,7 +71,7 @@ class ChunkMappingTest {
     byte[] payload = new byte[3200];
 
     assertThatThrownBy(() -> ChunkMapping.toSpeech(chunk(0, SampleEncoding.PCM_S16LE, payload, 1)))
-        .isInstanceOf(ChunkMapping.InvalidChunk.class)
+        .isInstanceOf(ChunkPayload.InvalidChunkException.class)
         .hasMessageContaining("impossible sample rate")
         .hasMessageContaining("0 Hz");
     assertThatThrownBy(
@@ -82,7 +83,7 @@ class ChunkMappingTest {
   void corruptPayloadsAreRejected() {
     assertThatThrownBy(
             () -> ChunkMapping.toSpeech(chunk(16000, SampleEncoding.PCM_S16LE, new byte[3], 1)))
-        .isInstanceOf(ChunkMapping.InvalidChunk.class)
+        .isInstanceOf(ChunkPayload.InvalidChunkException.class)
         .hasMessageContaining("corrupt payload");
     byte[] nan = PcmCodec.encode(new float[] {0f, Float.NaN}, PcmEncoding.PCM_F32LE);
     assertThatThrownBy(() -> ChunkMapping.toSpeech(chunk(16000, SampleEncoding.PCM_F32LE, nan, 1)))
@@ -98,7 +99,7 @@ class ChunkMappingTest {
 
     assertThatThrownBy(
             () -> ChunkMapping.toSpeech(chunk(16000, SampleEncoding.PCM_S16LE, payload, 1)))
-        .isInstanceOf(ChunkMapping.InvalidChunk.class)
+        .isInstanceOf(ChunkPayload.InvalidChunkException.class)
         .hasMessageContaining("31.000 s");
   }
 }
