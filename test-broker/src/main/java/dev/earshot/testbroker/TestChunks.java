@@ -53,6 +53,11 @@ public final class TestChunks {
 
   /** Publishes raw bytes (a chunk, or anything a bad producer might send) to the chunk topic. */
   public static void publish(String key, byte[] value) throws Exception {
+    publish(TOPIC, key, value);
+  }
+
+  /** Publishes raw bytes to any topic, as a producer with acks=all. */
+  public static void publish(String topic, String key, byte[] value) throws Exception {
     try (var producer =
         new KafkaProducer<>(
             Map.of(
@@ -64,7 +69,7 @@ public final class TestChunks {
                 4194304),
             new StringSerializer(),
             new ByteArraySerializer())) {
-      producer.send(new ProducerRecord<>(TOPIC, key, value)).get();
+      producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
   }
 }

@@ -58,7 +58,10 @@ public final class TopicReader {
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
             false,
             ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
-            8 * 1024 * 1024);
+            8 * 1024 * 1024,
+            // Exactly-once writers (results-service) leave aborted records behind; skip them.
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed");
     try (var consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
       long deadline = System.nanoTime() + timeout.toNanos();

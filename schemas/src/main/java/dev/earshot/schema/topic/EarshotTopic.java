@@ -26,6 +26,13 @@ public enum EarshotTopic {
   TRANSCRIPTS("earshot.transcripts", Transcript.class, Map.of("retention.ms", "2592000000")),
   CLASSIFICATIONS(
       "earshot.classifications", Classification.class, Map.of("retention.ms", "2592000000")),
+  /** results-service's joined chunk results, JSON; every version stays for replays. */
+  CHUNK_RESULTS("earshot.chunk-results", null, Map.of("retention.ms", "2592000000")),
+  /**
+   * results-service's recording results, JSON. Not compacted: a replay's results supersede the old
+   * ones in queries while the old ones stay here until retention.
+   */
+  RESULTS("earshot.results", null, Map.of("retention.ms", "2592000000")),
   /** Records that could not be processed, unchanged, with the reason in headers. */
   DEAD_LETTERS("earshot.dead-letters", null, Map.of("max.message.bytes", "4194304"));
 
@@ -49,7 +56,10 @@ public enum EarshotTopic {
     return defaultName;
   }
 
-  /** The Avro record of message values; empty for the dead-letter topic, which keeps raw bytes. */
+  /**
+   * The Avro record of message values; empty for the JSON result topics and the dead-letter topic,
+   * which keeps raw bytes.
+   */
   public Optional<Class<?>> valueType() {
     return Optional.ofNullable(valueType);
   }

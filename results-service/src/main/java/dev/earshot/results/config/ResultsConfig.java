@@ -1,0 +1,147 @@
+package dev.earshot.results.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Settings of results-service under the {@code results.} prefix; see the README. */
+@ConfigMapping(prefix = "results")
+public interface ResultsConfig {
+
+  /**
+   * Classifiers whose verdict every chunk waits for; classify-service writes one record per chunk
+   * and classifier, so this must name the classifiers it runs. Others are shown, not waited for.
+   */
+  @WithDefault("sound-type,digits")
+  List<String> classifiers();
+
+  /** The classifier behind the top-level predicted_label, confidence and probabilities. */
+  @WithDefault("sound-type")
+  String primaryClassifier();
+
+  /**
+   * How long a recording may go without any record before it is reported INCOMPLETE (or FAILED)
+   * with what has arrived; e.g. a chunk lost upstream or a worker down.
+   */
+  @WithDefault("5M")
+  Duration incompleteTimeout();
+
+  /** How often the timeout is checked. */
+  @WithDefault("5S")
+  Duration scanInterval();
+
+  /** How long the state of a quiet recording is kept (and queryable) before it is deleted. */
+  @WithDefault("7D")
+  Duration retention();
+
+  /**
+   * Transcript rules by name, e.g. {@code results.rules.cant-hear.label=can't hear}, {@code
+   * results.rules.cant-hear.keywords=can't hear,cannot hear}, {@code
+   * results.rules.cant-hear.classifier=sound-type}, {@code results.rules.cant-hear.class=speech},
+   * {@code results.rules.cant-hear.min-probability=0.5}.
+   */
+  Map<String, Rule> rules();
+
+  Topics topics();
+
+  /** Topic names; every Earshot topic's default is its catalogue name. */
+  TopicNames topic();
+
+  Pictures pictures();
+
+  /**
+   * The host other instances use to reach this one for interactive queries (with the HTTP port);
+   * RESULTS_ADVERTISED_HOST, e.g. the container name. Used by quarkus.kafka-streams
+   * .application-server.
+   */
+  @WithDefault("localhost")
+  String advertisedHost();
+
+  /** Where Kafka Streams keeps its RocksDB state; rebuilt from changelogs when lost. */
+  Optional<String> stateDir();
+
+  /** The live feed behind the dashboard's event stream. */
+  @WithDefault("true")
+  @io.smallrye.config.WithName("live.enabled")
+  boolean liveEnabled();
+
+  /** One transcript rule: pattern or keywords, optionally gated by a classifier's probability. */
+  interface Rule {
+    /** The label the rule sets. */
+    String label();
+
+    /** A Java regular expression searched in the transcript. */
+    Optional<String> pattern();
+
+    /** Words or phrases matched case-insensitively as whole words (instead of a pattern). */
+    Optional<List<String>> keywords();
+
+    /** The classifier whose probability must agree. */
+    Optional<String> classifier();
+
+    /** That classifier's label, e.g. speech. */
+    @io.smallrye.config.WithName("class")
+    Optional<String> classLabel();
+
+    /** The least probability of the class for the rule to fire. */
+    @WithDefault("0")
+    double minProbability();
+
+    /** Whether the rule's label replaces predicted_label (false: only listed in rule_labels). */
+    @WithDefault("true")
+    boolean override();
+
+    /** Rules apply in ascending order; ties by name. */
+    @WithDefault("100")
+    int order();
+  }
+
+  /** Topic creation at start-up. */
+  interface Topics {
+    /** Creates missing topics at start-up (every Earshot topic: inputs too, so joins can start). */
+    @WithDefault("true")
+    boolean create();
+
+    @WithDefault("12")
+    int partitions();
+
+    @WithDefault("1")
+    short replicationFactor();
+  }
+
+  /** Topic names. */
+  interface TopicNames {
+    @WithDefault("earshot.transcripts")
+    String transcripts();
+
+    @WithDefault("earshot.classifications")
+    String classifications();
+
+    @WithDefault("earshot.recording-events")
+    String recordingEvents();
+
+    @WithDefault("earshot.audio-chunks")
+    String audioChunks();
+
+    @WithDefault("earshot.chunk-results")
+    String chunkResults();
+
+    @WithDefault("earshot.results")
+    String results();
+
+    @WithDefault("earshot.dead-letters")
+    String deadLetters();
+  }
+
+  /** Size of the pictures served by the API. */
+  interface Pictures {
+    @WithDefault("1200")
+    int width();
+
+    @WithDefault("500")
+    int height();
+  }
+}

@@ -1,0 +1,20 @@
+package dev.earshot.results.join;
+
+import dev.earshot.results.result.RecordingResult;
+
+/** Told what the join did, for metrics; keeps the processor free of Micrometer. */
+public interface JoinListener {
+
+  JoinListener NONE = new JoinListener() {};
+
+  default void chunkJoined() {}
+
+  default void duplicate() {}
+
+  default void deadLetter(String reason) {}
+
+  /**
+   * @param sinceFirstSeenMs wall-clock time from the recording's first record to its result
+   */
+  default void recordingEmitted(RecordingResult result, long sinceFirstSeenMs) {}
+}

@@ -1,0 +1,112 @@
+package dev.earshot.results.join;
+
+import dev.earshot.results.result.Json;
+import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The results topology: four co-partitioned inputs merged into one join processor, whose outputs go
+ * to the chunk-results, results and dead-letter topics.
+ *
+ * <pre>
+ * earshot.transcripts      ─┐
+ * earshot.classifications  ─┼─ merge ─▶ join (chunk-parts, recordings, spectrograms) ─┬─▶ earshot.chunk-results
+ * earshot.recording-events ─┤                                                          ├─▶ earshot.results
+ * earshot.audio-chunks     ─┘                                                          └─▶ earshot.dead-letters
+ * </pre>
+ *
+ * No key is changed before the join, so Kafka Streams creates no repartition topic.
+ */
+public final class ResultsTopology {
+
+  /** Topic names; see the README's topic table. */
+  public record Topics(
+      String transcripts,
+      String classifications,
+      String recordingEvents,
+      String audioChunks,
+      String chunkResults,
+      String results,
+      String deadLetters) {
+
+    public static final Topics DEFAULT =
+        new Topics(
+            "earshot.transcripts",
+            "earshot.classifications",
+            "earshot.recording-events",
+            "earshot.audio-chunks",
+            "earshot.chunk-results",
+            "earshot.results",
+            "earshot.dead-letters");
+  }
+
+  private ResultsTopology() {}
+
+  public static Topology build(Topics topics, JoinSettings settings, JoinListener listener) {
+    StreamsBuilder builder = new StreamsBuilder();
+    KStream<String, Input> inputs =
+        source(builder, topics.transcripts(), Input.Kind.TRANSCRIPT)
+            .merge(source(builder, topics.classifications(), Input.Kind.CLASSIFICATION))
+            .merge(source(builder, topics.recordingEvents(), Input.Kind.EVENT))
+            .merge(source(builder, topics.audioChunks(), Input.Kind.AUDIO));
+
+    KStream<String, Output> outputs =
+        inputs.process(new JoinerSupplier(settings, listener), Named.as("join"));
+
+    outputs
+        .filter((k, v) -> v instanceof Output.ChunkOut, Named.as("chunk-results"))
+        .mapValues(v -> Json.write(((Output.ChunkOut) v).result()))
+        .to(topics.chunkResults(), Produced.with(Serdes.String(), Serdes.String()));
+    outputs
+        .filter((k, v) -> v instanceof Output.RecordingOut, Named.as("recording-results"))
+        .mapValues(v -> Json.write(((Output.RecordingOut) v).result()))
+        .to(topics.results(), Produced.with(Serdes.String(), Serdes.String()));
+    outputs
+        .filter((k, v) -> v instanceof Output.DeadLetter, Named.as("dead-letters"))
+        .mapValues(v -> ((Output.DeadLetter) v).value())
+        .to(topics.deadLetters(), Produced.with(Serdes.String(), Serdes.ByteArray()));
+    return builder.build();
+  }
+
+  private static KStream<String, Input> source(
+      StreamsBuilder builder, String topic, Input.Kind kind) {
+    return builder.stream(topic, Consumed.with(Serdes.String(), Serdes.ByteArray()))
+        .mapValues(bytes -> new Input(kind, bytes), Named.as("read-" + kind.name().toLowerCase()));
+  }
+
+  private record JoinerSupplier(JoinSettings settings, JoinListener listener)
+      implements ProcessorSupplier<String, Input, String, Output> {
+
+    @Override
+    public Processor<String, Input, String, Output> get() {
+      return new ResultJoiner(settings, listener);
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+      return Set.of(
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(ResultJoiner.CHUNK_STORE),
+              Serdes.String(),
+              JsonSerde.of(ChunkState.class)),
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(ResultJoiner.RECORDING_STORE),
+              Serdes.String(),
+              JsonSerde.of(RecordingState.class)),
+          Stores.keyValueStoreBuilder(
+              Stores.persistentKeyValueStore(ResultJoiner.SPECTROGRAM_STORE),
+              Serdes.String(),
+              Serdes.ByteArray()));
+    }
+  }
+}

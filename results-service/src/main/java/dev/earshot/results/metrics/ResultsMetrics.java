@@ -1,0 +1,61 @@
+package dev.earshot.results.metrics;
+
+import dev.earshot.results.join.JoinListener;
+import dev.earshot.results.result.RecordingResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+
+/** Micrometer meters of the join, told by the join through {@link JoinListener}. */
+@ApplicationScoped
+public class ResultsMetrics implements JoinListener {
+
+  private final MeterRegistry registry;
+  private final Counter chunks;
+  private final Counter duplicates;
+  private final Counter deadLetters;
+  private final Timer recordingLatency;
+
+  public ResultsMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    chunks =
+        Counter.builder("earshot.results.chunks")
+            .description("Chunk results emitted (transcript and every expected verdict joined)")
+            .register(registry);
+    duplicates =
+        Counter.builder("earshot.results.duplicates")
+            .description("Parts ignored because the same part by the same model was joined already")
+            .register(registry);
+    deadLetters =
+        Counter.builder("earshot.results.dead.letters")
+            .description("Input records sent to the dead-letter topic")
+            .register(registry);
+    recordingLatency =
+        Timer.builder("earshot.results.recording.latency")
+            .description("From a recording's first record here to its recording result")
+            .register(registry);
+  }
+
+  @Override
+  public void chunkJoined() {
+    chunks.increment();
+  }
+
+  @Override
+  public void duplicate() {
+    duplicates.increment();
+  }
+
+  @Override
+  public void deadLetter(String reason) {
+    deadLetters.increment();
+  }
+
+  @Override
+  public void recordingEmitted(RecordingResult result, long sinceFirstSeenMs) {
+    registry.counter("earshot.results.recordings", "status", result.status().name()).increment();
+    recordingLatency.record(Duration.ofMillis(sinceFirstSeenMs));
+  }
+}

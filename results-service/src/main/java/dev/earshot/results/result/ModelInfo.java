@@ -1,0 +1,4 @@
+package dev.earshot.results.result;
+
+/** Which model made a part of a result: its id and the hash of its files. */
+public record ModelInfo(String id, String version) {}

@@ -1,0 +1,150 @@
+package dev.earshot.results.api;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.earshot.results.TestParts;
+import dev.earshot.results.result.Json;
+import dev.earshot.schema.topic.DeadLetterHeaders;
+import dev.earshot.testbroker.TestBrokerResource;
+import dev.earshot.testbroker.TestChunks;
+import dev.earshot.testbroker.TopicReader;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** The join and the query API against the real broker, with records as the services write them. */
+@QuarkusTest
+@WithTestResource(TestBrokerResource.class)
+class ResultsServiceTest {
+
+  static final Map<String, Double> SPEECH = Map.of("speech", 0.92, "music", 0.05, "other", 0.03);
+  static final Map<String, Double> UNKNOWN = Map.of("unknown", 0.8, "one", 0.15, "silence", 0.05);
+
+  private final TopicReader reader = new TopicReader();
+
+  static void publish(String topic, String key, byte[] value) throws Exception {
+    TestChunks.publish(topic, key, value);
+  }
+
+  static float[] tone(double hz, double seconds) {
+    float[] s = new float[(int) (seconds * 16000)];
+    for (int i = 0; i < s.length; i++) {
+      s[i] = (float) (0.3 * Math.sin(2 * Math.PI * hz * i / 16000.0));
+    }
+    return s;
+  }
+
+  @Test
+  void recordingIsJoinedPublishedAndServedWithItsPictures() throws Exception {
+    String id = "rec-" + UUID.randomUUID();
+    publish("earshot.recording-events", id, TestParts.avro(TestParts.started(id, "talk.wav")));
+    for (int chunk = 0; chunk < 2; chunk++) {
+      double offset = chunk * 5.0;
+      TestChunks.publish(
+          id,
+          TestChunks.avro(
+              TestChunks.chunk(id, chunk, offset, tone(440 * (chunk + 1), 5), chunk == 1, 16000)));
+      publish(
+          "earshot.classifications",
+          id,
+          TestParts.avro(TestParts.classification(id, chunk, offset, 5, "digits", UNKNOWN, "d1")));
+      publish(
+          "earshot.transcripts",
+          id,
+          TestParts.avro(TestParts.transcript(id, chunk, offset, 5, "part " + chunk, "w1")));
+      publish(
+          "earshot.classifications",
+          id,
+          TestParts.avro(
+              TestParts.classification(id, chunk, offset, 5, "sound-type", SPEECH, "s1")));
+    }
+    publish("earshot.transcripts", id, "garbage".getBytes(StandardCharsets.UTF_8));
+    publish(
+        "earshot.recording-events", id, TestParts.avro(TestParts.finished(id, "talk.wav", 2, 10)));
+
+    var results =
+        reader.readRaw(
+            "earshot.results",
+            r -> id.equals(r.key()),
+            got -> !got.isEmpty(),
+            Duration.ofSeconds(120));
+    JsonNode result = Json.MAPPER.readTree(results.get(0).value());
+    assertThat(result.get("status").asText()).isEqualTo("COMPLETE");
+    assertThat(result.get("transcription").asText()).isEqualTo("part 0 part 1");
+    assertThat(result.get("predicted_label").asText()).isEqualTo("speech");
+    assertThat(result.get("file").asText()).isEqualTo("talk.wav");
+
+    var chunks =
+        reader.readRaw(
+            "earshot.chunk-results",
+            r -> id.equals(r.key()),
+            got -> got.size() >= 2,
+            Duration.ofSeconds(30));
+    assertThat(chunks).hasSize(2);
+
+    var dead =
+        reader.readRaw(
+            "earshot.dead-letters",
+            r -> id.equals(r.key()),
+            got -> !got.isEmpty(),
+            Duration.ofSeconds(30));
+    assertThat(
+            new String(
+                dead.get(0).headers().lastHeader(DeadLetterHeaders.SERVICE).value(),
+                StandardCharsets.UTF_8))
+        .isEqualTo("results-service");
+
+    JsonNode served =
+        Json.MAPPER.readTree(
+            given().get("/api/recordings/" + id).then().statusCode(200).extract().asString());
+    assertThat(served.get("transcription").asText()).isEqualTo("part 0 part 1");
+    assertThat(served.get("models").get("transcript").get(0).get("version").asText())
+        .isEqualTo("w1");
+
+    JsonNode recent =
+        Json.MAPPER.readTree(
+            given().get("/api/recordings?limit=500").then().statusCode(200).extract().asString());
+    Set<String> ids = new HashSet<>();
+    recent.forEach(r -> ids.add(r.get("recording_id").asText()));
+    assertThat(ids).contains(id);
+
+    for (String picture : new String[] {"spectrogram", "probabilities", "timeline"}) {
+      byte[] png =
+          given()
+              .get("/api/recordings/" + id + "/" + picture + ".png")
+              .then()
+              .statusCode(200)
+              .contentType("image/png")
+              .extract()
+              .asByteArray();
+      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
+      assertThat(image).as(picture).isNotNull();
+      assertThat(image.getWidth()).isEqualTo(1200);
+      assertThat(image.getHeight()).isEqualTo(500);
+      assertThat(distinctColours(image)).as(picture + " is not blank").isGreaterThan(20);
+    }
+    given().get("/api/recordings/no-such-recording").then().statusCode(404);
+    given().get("/api/recordings/" + id + "/nothing.png").then().statusCode(404);
+  }
+
+  static int distinctColours(BufferedImage image) {
+    Set<Integer> colours = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 2) {
+      for (int x = 0; x < image.getWidth(); x += 2) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    return colours.size();
+  }
+}
