@@ -110,7 +110,8 @@ public final class ResultAssembler {
 
     double end = joined.stream().mapToDouble(c -> c.start() + c.duration()).max().orElse(0);
     Map<String, String> pictures = new LinkedHashMap<>();
-    for (String picture : PICTURES) {
+    // Nothing to draw for a recording that failed before any chunk was joined.
+    for (String picture : joined.isEmpty() ? List.<String>of() : PICTURES) {
       pictures.put(picture, "/api/recordings/" + rec.recordingId + "/" + picture + ".png");
     }
     return new RecordingResult(

@@ -1,0 +1,135 @@
+package dev.earshot.results.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.earshot.results.HeadlessChromium;
+import dev.earshot.results.TestParts;
+import dev.earshot.testbroker.TestBrokerResource;
+import dev.earshot.testbroker.TestChunks;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** The live dashboard in headless Chromium, fed by records published during the test. */
+@QuarkusTest
+@WithTestResource(TestBrokerResource.class)
+class DashboardTest {
+
+  static final Map<String, Double> SPEECH = Map.of("speech", 0.88, "music", 0.08, "other", 0.04);
+  static final Map<String, Double> UNKNOWN = Map.of("unknown", 0.8, "one", 0.15, "silence", 0.05);
+
+  @Test
+  void recordingsIngestedWhileThePageIsOpenAppearLive() throws Exception {
+    assumeTrue(
+        HeadlessChromium.available(),
+        "headless Chromium not found: install Debian's chromium and chromium-driver");
+    String id = "dash-" + UUID.randomUUID();
+    String failed = "dash-failed-" + UUID.randomUUID();
+    awaitReady();
+    try (HeadlessChromium browser = HeadlessChromium.start()) {
+      browser.open("http://localhost:8083/");
+      browser.waitForText(By.id("connection"), "live", Duration.ofSeconds(30));
+
+      // Published after the page connected: only the live event stream can bring it.
+      TestChunks.publish(
+          "earshot.recording-events", id, TestParts.avro(TestParts.started(id, "meeting.wav")));
+      float[] audio = ResultsServiceTest.tone(330, 6);
+      TestChunks.publish(id, TestChunks.avro(TestChunks.chunk(id, 0, 0, audio, true, 16000)));
+      TestChunks.publish(
+          "earshot.transcripts",
+          id,
+          TestParts.avro(
+              TestParts.transcript(
+                  id, 0, 0, 6, "Ask not what your country can do for you.", "w1")));
+      TestChunks.publish(
+          "earshot.classifications",
+          id,
+          TestParts.avro(TestParts.classification(id, 0, 0, 6, "sound-type", SPEECH, "s1")));
+      TestChunks.publish(
+          "earshot.classifications",
+          id,
+          TestParts.avro(TestParts.classification(id, 0, 0, 6, "digits", UNKNOWN, "d1")));
+      TestChunks.publish(
+          "earshot.recording-events",
+          id,
+          TestParts.avro(TestParts.finished(id, "meeting.wav", 1, 6)));
+      TestChunks.publish(
+          "earshot.recording-events",
+          failed,
+          TestParts.avro(TestParts.failed(failed, "broken.wav", 0, "CORRUPT", "not a WAV file")));
+
+      String card = "[data-recording-id='" + id + "']";
+      assertThat(
+              browser.waitForText(
+                  By.cssSelector(card + " .transcript"),
+                  "Ask not what your country",
+                  Duration.ofSeconds(90)))
+          .contains("can do for you");
+      assertThat(
+              browser.waitForText(
+                  By.cssSelector(card + " .label"), "speech", Duration.ofSeconds(10)))
+          .contains("speech");
+      assertThat(
+              browser.waitForText(
+                  By.cssSelector(card + " .status"), "COMPLETE", Duration.ofSeconds(10)))
+          .contains("COMPLETE");
+      assertThat(
+              browser.waitForText(
+                  By.cssSelector("[data-recording-id='" + failed + "'] .status"),
+                  "not a WAV file",
+                  Duration.ofSeconds(30)))
+          .contains("FAILED");
+      // The pictures load from the query API.
+      Object loaded =
+          browser.script(
+              "return Array.from(document.querySelectorAll(arguments[0] + ' img'))"
+                  + ".map(i => { i.loading = 'eager'; return i; })"
+                  + ".length",
+              card);
+      assertThat(((Number) loaded).intValue()).isEqualTo(3);
+      waitForImages(browser, card);
+
+      Path shot = browser.screenshot(Path.of("target", "screenshots", "dashboard.png"));
+      assertThat(ImageIO.read(Files.newInputStream(shot)).getWidth())
+          .isEqualTo(HeadlessChromium.WIDTH);
+      assertThat(browser.consoleErrors()).isEmpty();
+    }
+  }
+
+  /** Until Kafka Streams runs, the stores answer 503; a user would see the page retry. */
+  static void awaitReady() throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (io.restassured.RestAssured.given().get("/api/recordings?limit=1").statusCode() == 200) {
+        return;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("the query API did not become ready");
+  }
+
+  private static void waitForImages(HeadlessChromium browser, String card)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      Object complete =
+          browser.script(
+              "return Array.from(document.querySelectorAll(arguments[0] + ' img'))"
+                  + ".every(i => i.complete && i.naturalWidth > 0)",
+              card);
+      if (Boolean.TRUE.equals(complete)) {
+        return;
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("the recording's pictures did not load");
+  }
+}
