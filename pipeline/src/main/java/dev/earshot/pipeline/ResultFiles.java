@@ -1,0 +1,84 @@
+package dev.earshot.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a recording's JSON result and its pictures (fetched from results-service) to a folder. */
+public final class ResultFiles {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Path folder;
+  private final String resultsUrl;
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  public ResultFiles(Path folder, String resultsUrl) {
+    this.folder = folder;
+    this.resultsUrl = resultsUrl.replaceAll("/+$", "");
+  }
+
+  /**
+   * @return the files written: {@code NAME.ID8.json} and {@code NAME.ID8.PICTURE.png}
+   */
+  public List<Path> write(JsonNode result) throws IOException, InterruptedException {
+    Files.createDirectories(folder);
+    String id = result.path("recording_id").asText();
+    String file = result.path("file").asText("");
+    String stem = file.isEmpty() ? "recording" : Path.of(file).getFileName().toString();
+    stem = stem.replaceAll("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+    String base = stem + "." + id.substring(0, Math.min(8, id.length()));
+    List<Path> written = new ArrayList<>();
+    Path json = folder.resolve(base + ".json");
+    JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), result);
+    written.add(json);
+    Iterator<Map.Entry<String, JsonNode>> pictures = result.path("pictures").fields();
+    while (pictures.hasNext()) {
+      var picture = pictures.next();
+      HttpResponse<byte[]> r = fetch(picture.getValue().asText());
+      if (r.statusCode() != 200) {
+        throw new IOException(
+            "results-service answered " + r.statusCode() + " for " + picture.getValue().asText());
+      }
+      Path png = folder.resolve(base + "." + picture.getKey() + ".png");
+      Files.write(png, r.body());
+      written.add(png);
+    }
+    return written;
+  }
+
+  private HttpResponse<byte[]> fetch(String path) throws IOException, InterruptedException {
+    // Right after a result is published the owning instance may still be committing; retry.
+    IOException last = null;
+    for (int attempt = 0; attempt < 20; attempt++) {
+      try {
+        HttpResponse<byte[]> r =
+            http.send(
+                HttpRequest.newBuilder(URI.create(resultsUrl + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 503 && r.statusCode() != 404) {
+          return r;
+        }
+        last = new IOException("results-service answered " + r.statusCode() + " for " + path);
+      } catch (IOException e) {
+        last = e;
+      }
+      Thread.sleep(500);
+    }
+    throw last;
+  }
+}

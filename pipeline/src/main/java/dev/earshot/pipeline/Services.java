@@ -1,0 +1,141 @@
+package dev.earshot.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The four services started together from their packaged jars, each on its own port, with a suffix
+ * on consumer groups and the Kafka Streams application id so a run (a test, a benchmark) does not
+ * share offsets or state with another pipeline on the same cluster.
+ */
+public final class Services implements AutoCloseable {
+
+  /** Ports, as the README lists them. */
+  public record Ports(int ingest, int stt, int classify, int results) {
+    public static final Ports DEFAULT = new Ports(8080, 8081, 8082, 8083);
+
+    public Ports shifted(int by) {
+      return new Ports(ingest + by, stt + by, classify + by, results + by);
+    }
+  }
+
+  /**
+   * @param root the repository root (where the services' target folders are)
+   * @param suffix appended to group ids and the results application id; empty for the defaults
+   * @param resultsInstances how many results-service instances (each on its own port)
+   */
+  public record Options(
+      Path root,
+      String bootstrap,
+      Ports ports,
+      String suffix,
+      Path workDir,
+      int resultsInstances,
+      Map<String, String> extra) {}
+
+  private final List<ServiceProcess> processes = new ArrayList<>();
+
+  /** A key for this run's HTTP uploads; ingest refuses uploads without a configured key. */
+  private final String apiKey = java.util.UUID.randomUUID().toString();
+
+  private final Options options;
+
+  private Services(Options options) {
+    this.options = options;
+  }
+
+  public static Services start(Options o) throws IOException, InterruptedException {
+    Services s = new Services(o);
+    try {
+      Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", o.bootstrap());
+      String suffix = o.suffix();
+      s.start("results-service", o.ports().results(), "512m", results(o, 0), env);
+      for (int i = 1; i < o.resultsInstances(); i++) {
+        s.start(
+            "results-service-" + (i + 1), o.ports().results() + 10 * i, "512m", results(o, i), env);
+      }
+      s.start(
+          "stt-service",
+          o.ports().stt(),
+          "1g",
+          with(o, "mp.messaging.incoming.audio-chunks.group.id", "earshot-stt" + suffix),
+          env);
+      s.start(
+          "classify-service",
+          o.ports().classify(),
+          "1g",
+          with(o, "mp.messaging.incoming.audio-chunks.group.id", "earshot-classify" + suffix),
+          env);
+      Map<String, String> ingest =
+          with(o, "ingest.http.results-base-url", "http://localhost:" + o.ports().results());
+      ingest.put("ingest.http.api-keys", s.apiKey);
+      s.start("ingest-service", o.ports().ingest(), "512m", ingest, env);
+      for (ServiceProcess p : s.processes) {
+        p.awaitReady(Duration.ofMinutes(4));
+      }
+      return s;
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      s.close();
+      throw e;
+    }
+  }
+
+  private static Map<String, String> results(Options o, int instance) {
+    Map<String, String> p = new HashMap<>(o.extra());
+    p.put("quarkus.kafka-streams.application-id", "earshot-results" + o.suffix());
+    p.put("results.state-dir", o.workDir().resolve("results-state-" + instance).toString());
+    p.put("results.advertised-host", "localhost");
+    return p;
+  }
+
+  private static Map<String, String> with(Options o, String key, String value) {
+    Map<String, String> p = new HashMap<>(o.extra());
+    p.put(key, value);
+    return p;
+  }
+
+  private void start(
+      String name, int port, String heap, Map<String, String> props, Map<String, String> env)
+      throws IOException {
+    String module = name.startsWith("results-service") ? "results-service" : name;
+    Path jar = options.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+    processes.add(
+        ServiceProcess.start(name, jar, port, heap, props, env, options.workDir().resolve("logs")));
+  }
+
+  public List<ServiceProcess> processes() {
+    return List.copyOf(processes);
+  }
+
+  public ServiceProcess get(String name) {
+    return processes.stream()
+        .filter(p -> p.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no service " + name));
+  }
+
+  public String ingestUrl() {
+    return get("ingest-service").baseUrl();
+  }
+
+  public IngestClient ingestClient() {
+    return new IngestClient(ingestUrl(), apiKey);
+  }
+
+  public String resultsUrl() {
+    return get("results-service").baseUrl();
+  }
+
+  @Override
+  public void close() {
+    // Reverse order: ingest stops first, the join last.
+    for (int i = processes.size() - 1; i >= 0; i--) {
+      processes.get(i).close();
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.earshot.pipeline.replay;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code changes}: reads the recording results and reports what a new model version changed.
+ *
+ * <p>Exit codes: 0 done (whether or not anything changed), 1 failed (the reason on stderr), 2 usage
+ * error.
+ */
+@Command(
+    name = "changes",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Reports what changed in the recording results between model versions:"
+          + " by default each recording's first result against its latest."
+    })
+public final class ChangesCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--part",
+      description = "Only recordings whose models for this part changed, e.g. transcript.")
+  String part;
+
+  @Option(
+      names = "--from-version",
+      description = "Old side: the latest result made with this version of --part.")
+  String fromVersion;
+
+  @Option(
+      names = "--to-version",
+      description = "New side: the latest result made with this version of --part.")
+  String toVersion;
+
+  @Option(names = "--json", description = "Print the report as JSON, for scripts.")
+  boolean json;
+
+  @Option(
+      names = "--topic",
+      defaultValue = "earshot.results",
+      description = "Topic of recording results (default: ${DEFAULT-VALUE}).")
+  String topic;
+
+  @Option(
+      names = "--bootstrap-servers",
+      defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
+      description =
+          "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092).")
+  String bootstrapServers;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "30",
+      description = "Seconds to wait for Kafka and to read the topic (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Override
+  public Integer call() {
+    ResultChanges.Options options;
+    try {
+      options =
+          new ResultChanges.Options(
+              Optional.ofNullable(part),
+              Optional.ofNullable(fromVersion),
+              Optional.ofNullable(toVersion));
+    } catch (IllegalArgumentException e) {
+      // picocli reports it with the usage and exit code 2.
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
+    try {
+      List<String> results =
+          ResultChanges.readResults(bootstrapServers, topic, Duration.ofSeconds(timeoutSeconds));
+      ResultChanges.Report report = ResultChanges.compare(results, options);
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(json ? ResultChanges.json(report) + "\n" : ResultChanges.render(report));
+      out.flush();
+      return 0;
+    } catch (RuntimeException e) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("changes: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
+      err.flush();
+      return 1;
+    }
+  }
+}

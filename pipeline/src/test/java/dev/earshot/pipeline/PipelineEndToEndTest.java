@@ -1,0 +1,152 @@
+package dev.earshot.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.assets.AssetCache;
+import dev.earshot.assets.Catalog;
+import dev.earshot.pipeline.replay.ResultChanges;
+import dev.earshot.testbroker.TestBroker;
+import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole pipeline: the four packaged services (two results-service instances) on the real
+ * in-process broker with the real models. A recording goes in over HTTP and comes out as one
+ * recording result with pictures; a corrupt file comes out as a FAILED result.
+ */
+class PipelineEndToEndTest {
+
+  /** What Kennedy said, from the asset catalogue; independent of any model. */
+  static final String JFK =
+      "And so my fellow Americans, ask not what your country can do for you, ask what you can do"
+          + " for your country.";
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Path WORK = Path.of("target", "e2e");
+  static Services services;
+
+  @BeforeAll
+  static void startPipeline() throws Exception {
+    Path root = Path.of(System.getProperty("earshot.root", "..")).toAbsolutePath().normalize();
+    services =
+        Services.start(
+            new Services.Options(
+                root,
+                TestBroker.bootstrapServers(),
+                Services.Ports.DEFAULT.shifted(10_000),
+                "-e2e-" + UUID.randomUUID().toString().substring(0, 8),
+                WORK.toAbsolutePath(),
+                2,
+                Map.of()));
+  }
+
+  @AfterAll
+  static void stopPipeline() {
+    if (services != null) {
+      services.close();
+    }
+  }
+
+  @Test
+  void fileInRecordingResultWithPicturesOutCorruptFileInFailedResultOut() throws Exception {
+    Path jfk = AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV);
+    Path corrupt = Files.createDirectories(WORK).resolve("broken.wav");
+    Files.write(
+        corrupt, "RIFF\0\0\0\0WAVEthis is not audio at all".getBytes(StandardCharsets.US_ASCII));
+
+    IngestClient ingest = services.ingestClient();
+    try (ResultWatcher watcher =
+        new ResultWatcher(
+            TestBroker.bootstrapServers(), "earshot.results", Instant.now().minusSeconds(5))) {
+      IngestClient.Upload good = ingest.upload(jfk);
+      IngestClient.Upload bad = ingest.upload(corrupt);
+      assertThat(good.accepted()).as(good.message()).isTrue();
+      assertThat(bad.accepted()).isFalse();
+      assertThat(bad.recordingId()).as("a refused file still has a recording id").isNotBlank();
+
+      var results =
+          watcher.await(
+              Set.of(good.recordingId(), bad.recordingId()), Duration.ofMinutes(5), (id, r) -> {});
+      assertThat(results).containsKeys(good.recordingId(), bad.recordingId());
+
+      JsonNode result = results.get(good.recordingId()).result();
+      assertThat(result.get("status").asText()).isEqualTo("COMPLETE");
+      assertThat(result.get("file").asText()).isEqualTo("jfk.wav");
+      assertThat(ResultChanges.wordDiff(JFK, result.get("transcription").asText()).wer())
+          .as(result.get("transcription").asText())
+          .hasValueSatisfying(wer -> assertThat(wer).isLessThanOrEqualTo(0.1));
+      assertThat(result.get("language").asText()).isEqualTo("en");
+      assertThat(result.get("predicted_label").asText()).isEqualTo("speech");
+      assertThat(result.get("segments").size()).isPositive();
+      assertThat(result.get("classifiers").has("digits")).isTrue();
+      assertThat(result.get("models").get("transcript").get(0).get("id").asText())
+          .contains("whisper");
+
+      JsonNode failed = results.get(bad.recordingId()).result();
+      assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+      assertThat(failed.get("file").asText()).isEqualTo("broken.wav");
+      assertThat(failed.get("reason").asText()).isNotBlank();
+
+      List<Path> files = new ResultFiles(WORK.resolve("out"), services.resultsUrl()).write(result);
+      assertThat(files).hasSize(4);
+      for (Path png : files.subList(1, 4)) {
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image).as(png.toString()).isNotNull();
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(500);
+        assertThat(distinctColours(image)).as(png + " is not blank").isGreaterThan(20);
+      }
+
+      // Either results-service instance answers for every recording, wherever its state lives.
+      for (var instance : List.of("results-service", "results-service-2")) {
+        String base = services.get(instance).baseUrl();
+        JsonNode served = get(base + "/api/recordings/" + good.recordingId());
+        assertThat(served.get("transcription").asText())
+            .isEqualTo(result.get("transcription").asText());
+        Set<String> listed = new HashSet<>();
+        get(base + "/api/recordings?limit=100")
+            .forEach(r -> listed.add(r.get("recording_id").asText()));
+        assertThat(listed).contains(good.recordingId(), bad.recordingId());
+      }
+    }
+  }
+
+  static JsonNode get(String url) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(url + " " + r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  static int distinctColours(BufferedImage image) {
+    Set<Integer> colours = new HashSet<>();
+    for (int y = 0; y < image.getHeight(); y += 2) {
+      for (int x = 0; x < image.getWidth(); x += 2) {
+        colours.add(image.getRGB(x, y));
+      }
+    }
+    return colours.size();
+  }
+}
