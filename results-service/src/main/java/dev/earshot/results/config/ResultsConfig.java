@@ -57,7 +57,6 @@ public interface ResultsConfig {
    * RESULTS_ADVERTISED_HOST, e.g. the container name. Used by quarkus.kafka-streams
    * .application-server.
    */
-  @WithDefault("localhost")
   String advertisedHost();
 
   /** Where Kafka Streams keeps its RocksDB state; rebuilt from changelogs when lost. */

@@ -1,0 +1,338 @@
+package dev.earshot.pipeline.cli;
+
+import dev.earshot.assets.AssetCache;
+import dev.earshot.assets.Catalog;
+import dev.earshot.pipeline.IngestClient;
+import dev.earshot.pipeline.ResultWatcher;
+import dev.earshot.pipeline.ServiceProcess;
+import dev.earshot.pipeline.Services;
+import dev.earshot.schema.Classification;
+import dev.earshot.schema.Transcript;
+import dev.earshot.schema.serde.AvroDeserializer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The whole pipeline under load: starts the four services, ingests one recording alone (the latency
+ * of an idle pipeline), then many recordings at once, and prints latency from upload to recording
+ * result, the part of it that is not model compute, throughput and each service's memory.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Benchmark the whole pipeline: N recordings at once, latency, throughput, memory.")
+public class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--recordings", defaultValue = "20", description = "Default: ${DEFAULT-VALUE}.")
+  int recordings;
+
+  @Option(names = "--min-seconds", defaultValue = "10", description = "Default: ${DEFAULT-VALUE}.")
+  double minSeconds;
+
+  @Option(names = "--max-seconds", defaultValue = "60", description = "Default: ${DEFAULT-VALUE}.")
+  double maxSeconds;
+
+  @Option(names = "--seed", defaultValue = "1")
+  long seed;
+
+  @Option(
+      names = "--root",
+      defaultValue = ".",
+      description = "Repository root with the built services (default: the current folder).")
+  Path root;
+
+  @Option(names = "--work", defaultValue = ".earshot/bench", description = "Logs, audio, state.")
+  Path work;
+
+  @Option(
+      names = "--bootstrap-servers",
+      description = "Kafka; default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092.")
+  String bootstrap;
+
+  @Option(
+      names = "--port-offset",
+      defaultValue = "20000",
+      description = "Added to the services' usual ports so a running pipeline is left alone.")
+  int portOffset;
+
+  @Override
+  public Integer call() throws Exception {
+    String kafka =
+        bootstrap != null
+            ? bootstrap
+            : System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+    Path jfk = AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV);
+    Path audioDir = Files.createDirectories(work.resolve("audio"));
+    List<Path> files = makeRecordings(jfk, audioDir);
+    double audioSeconds = 0;
+    for (Path f : files) {
+      audioSeconds += seconds(f);
+    }
+    String suffix = "-bench-" + UUID.randomUUID().toString().substring(0, 8);
+    System.out.printf("Starting the four services (groups *%s) against %s ...%n", suffix, kafka);
+    Instant start = Instant.now();
+    try (Services services =
+        Services.start(
+            new Services.Options(
+                root.toAbsolutePath().normalize(),
+                kafka,
+                Services.Ports.DEFAULT.shifted(portOffset),
+                suffix,
+                work.toAbsolutePath(),
+                1,
+                Map.of()))) {
+      System.out.printf(
+          "Services ready in %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1e3);
+      IngestClient ingest = services.ingestClient();
+      try (ResultWatcher watcher = new ResultWatcher(kafka, "earshot.results", start)) {
+        // One recording alone: what the pipeline adds when nothing waits in a queue.
+        IngestClient.Upload alone = ingest.upload(jfk);
+        var aloneResult =
+            watcher.await(
+                java.util.Set.of(alone.recordingId()), Duration.ofMinutes(10), (i, s) -> {});
+        long aloneLatency = aloneResult.get(alone.recordingId()).seenAtMs() - alone.sentAtMs();
+
+        long t0 = System.currentTimeMillis();
+        List<IngestClient.Upload> uploads = uploadAll(ingest, files);
+        Map<String, IngestClient.Upload> byId = new LinkedHashMap<>();
+        uploads.forEach(u -> byId.put(u.recordingId(), u));
+        var results = watcher.await(byId.keySet(), Duration.ofMinutes(60), (i, s) -> {});
+        long t1 = System.currentTimeMillis();
+
+        List<String> ids = new ArrayList<>(byId.keySet());
+        ids.add(alone.recordingId());
+        Map<String, Compute> compute = compute(kafka, start, ids);
+
+        List<Double> latencies = new ArrayList<>();
+        List<Double> overheads = new ArrayList<>();
+        int complete = 0;
+        for (var e : results.entrySet()) {
+          double latency = (e.getValue().seenAtMs() - byId.get(e.getKey()).sentAtMs()) / 1e3;
+          latencies.add(latency);
+          Compute c = compute.getOrDefault(e.getKey(), Compute.NONE);
+          overheads.add(latency - Math.max(c.sttMs, c.classifyMs) / 1e3);
+          if (e.getValue().result().path("status").asText().equals("COMPLETE")) {
+            complete++;
+          }
+        }
+        Compute aloneCompute = compute.getOrDefault(alone.recordingId(), Compute.NONE);
+        double totalStt = 0;
+        double totalClassify = 0;
+        for (String id : byId.keySet()) {
+          totalStt += compute.getOrDefault(id, Compute.NONE).sttMs / 1e3;
+          totalClassify += compute.getOrDefault(id, Compute.NONE).classifyMs / 1e3;
+        }
+
+        System.out.println();
+        System.out.printf(
+            "%d recordings of %.0f-%.0f s (%.0f s of audio), %d COMPLETE, %d without result%n",
+            files.size(),
+            minSeconds,
+            maxSeconds,
+            audioSeconds,
+            complete,
+            files.size() - results.size());
+        System.out.printf(
+            "Idle pipeline, one 11 s recording: latency %.2f s, model compute %.2f s (STT) /"
+                + " %.2f s (classify), pipeline overhead %.2f s%n",
+            aloneLatency / 1e3,
+            aloneCompute.sttMs / 1e3,
+            aloneCompute.classifyMs / 1e3,
+            aloneLatency / 1e3 - Math.max(aloneCompute.sttMs, aloneCompute.classifyMs) / 1e3);
+        System.out.printf(
+            "Latency upload -> recording result: p50 %.1f s, p95 %.1f s, max %.1f s%n",
+            percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 100));
+        System.out.printf(
+            "Beyond the recording's own model compute (queueing + pipeline): p50 %.1f s, p95 %.1f s%n",
+            percentile(overheads, 50), percentile(overheads, 95));
+        double wall = (t1 - t0) / 1e3;
+        System.out.printf(
+            "Throughput: %.1f s of audio in %.1f s wall = %.2f audio-s per s, %.1f recordings/min%n",
+            audioSeconds, wall, audioSeconds / wall, files.size() / wall * 60);
+        System.out.printf(
+            "Model compute in total: STT %.1f s, classify %.1f s (%.0f%% / %.0f%% of wall time)%n",
+            totalStt, totalClassify, 100 * totalStt / wall, 100 * totalClassify / wall);
+        System.out.println("Memory (resident set, from /proc):");
+        for (ServiceProcess p : services.processes()) {
+          var m = p.memory();
+          System.out.printf(
+              "  %-18s peak %6.0f MiB, now %6.0f MiB%n",
+              p.name(), m.peakRss().orElse(0) / 1048576.0, m.rss().orElse(0) / 1048576.0);
+        }
+        return results.size() == files.size() ? 0 : 1;
+      }
+    }
+  }
+
+  private List<Path> makeRecordings(Path jfk, Path dir) throws Exception {
+    AudioFormat format;
+    byte[] pcm;
+    try (AudioInputStream in = AudioSystem.getAudioInputStream(jfk.toFile())) {
+      format = in.getFormat();
+      pcm = in.readAllBytes();
+    }
+    int frame = format.getFrameSize();
+    float rate = format.getSampleRate();
+    List<Double> durations = new ArrayList<>();
+    for (int i = 0; i < recordings; i++) {
+      durations.add(
+          recordings == 1
+              ? minSeconds
+              : minSeconds + (maxSeconds - minSeconds) * i / (recordings - 1));
+    }
+    Collections.shuffle(durations, new Random(seed));
+    List<Path> files = new ArrayList<>();
+    for (int i = 0; i < durations.size(); i++) {
+      int frames = (int) (durations.get(i) * rate);
+      byte[] out = new byte[frames * frame];
+      // Real speech, the JFK sample over and over with a different start in each recording.
+      int offset = (int) ((i * 1.7 % 11) * rate) * frame;
+      for (int b = 0; b < out.length; b++) {
+        out[b] = pcm[(offset + b) % pcm.length];
+      }
+      Path file = dir.resolve(String.format("bench-%02d-%02.0fs.wav", i, durations.get(i)));
+      try (AudioInputStream stream =
+          new AudioInputStream(new ByteArrayInputStream(out), format, frames)) {
+        AudioSystem.write(stream, AudioFileFormat.Type.WAVE, file.toFile());
+      }
+      files.add(file);
+    }
+    return files;
+  }
+
+  private static double seconds(Path wav) throws Exception {
+    try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+      return in.getFrameLength() / in.getFormat().getFrameRate();
+    }
+  }
+
+  private static List<IngestClient.Upload> uploadAll(IngestClient ingest, List<Path> files)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(files.size());
+    try {
+      List<Future<IngestClient.Upload>> futures = new ArrayList<>();
+      for (Path f : files) {
+        futures.add(pool.submit(() -> ingest.upload(f)));
+      }
+      List<IngestClient.Upload> uploads = new ArrayList<>();
+      for (var f : futures) {
+        IngestClient.Upload u = f.get();
+        if (!u.accepted()) {
+          throw new IOException(u.file() + " was refused: " + u.message());
+        }
+        uploads.add(u);
+      }
+      return uploads;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Milliseconds of model compute spent on one recording by each service. */
+  record Compute(double sttMs, double classifyMs) {
+    static final Compute NONE = new Compute(0, 0);
+  }
+
+  /**
+   * Sums the timings the workers put in their records: STT's total per chunk; classify's feature
+   * time once per chunk (shared by its classifiers) plus every classifier's inference.
+   */
+  private static Map<String, Compute> compute(String kafka, Instant since, List<String> ids) {
+    Map<String, Double> stt = new HashMap<>();
+    Map<String, Map<Integer, Double>> features = new HashMap<>();
+    Map<String, Double> inference = new HashMap<>();
+    AvroDeserializer avro = new AvroDeserializer();
+    var wanted = new java.util.HashSet<>(ids);
+    for (String topic : List.of("earshot.transcripts", "earshot.classifications")) {
+      try (var consumer =
+          new KafkaConsumer<>(
+              Map.<String, Object>of("bootstrap.servers", kafka, "enable.auto.commit", false),
+              new StringDeserializer(),
+              new ByteArrayDeserializer())) {
+        List<TopicPartition> partitions =
+            consumer.partitionsFor(topic).stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
+        consumer.assign(partitions);
+        Map<TopicPartition, Long> times = new HashMap<>();
+        partitions.forEach(p -> times.put(p, since.toEpochMilli()));
+        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        for (TopicPartition p : partitions) {
+          OffsetAndTimestamp o = offsets.get(p);
+          consumer.seek(p, o == null ? ends.get(p) : o.offset());
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline
+            && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+          for (var r : consumer.poll(Duration.ofMillis(500))) {
+            if (!wanted.contains(r.key())) {
+              continue;
+            }
+            Object value;
+            try {
+              value = avro.deserialize(topic, r.value());
+            } catch (RuntimeException e) {
+              continue;
+            }
+            if (value instanceof Transcript t) {
+              stt.merge(r.key(), t.getTimings().getTotalMs(), Double::sum);
+            } else if (value instanceof Classification c) {
+              features
+                  .computeIfAbsent(r.key(), k -> new HashMap<>())
+                  .merge(c.getChunkSequence(), c.getTimings().getFeatureMs(), Math::max);
+              inference.merge(r.key(), c.getTimings().getInferenceMs(), Double::sum);
+            }
+          }
+        }
+      }
+    }
+    Map<String, Compute> out = new HashMap<>();
+    for (String id : ids) {
+      double f =
+          features.getOrDefault(id, Map.of()).values().stream()
+              .mapToDouble(Double::doubleValue)
+              .sum();
+      out.put(id, new Compute(stt.getOrDefault(id, 0.0), f + inference.getOrDefault(id, 0.0)));
+    }
+    return out;
+  }
+
+  static double percentile(List<Double> values, double p) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(p / 100 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+  }
+}

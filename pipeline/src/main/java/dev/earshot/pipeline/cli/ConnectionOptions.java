@@ -1,0 +1,58 @@
+package dev.earshot.pipeline.cli;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/** Where the cluster and the services are, and where results go. */
+final class ConnectionOptions {
+
+  @Option(
+      names = "--bootstrap-servers",
+      description = "Kafka; default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092.")
+  String bootstrap;
+
+  @Option(
+      names = "--ingest-url",
+      defaultValue = "http://localhost:8080",
+      description = "ingest-service (default: ${DEFAULT-VALUE}).")
+  String ingestUrl;
+
+  @Option(
+      names = "--api-key",
+      description = "An ingest.http.api-keys value; default: $EARSHOT_API_KEY.")
+  String apiKey;
+
+  @Option(
+      names = "--results-url",
+      defaultValue = "http://localhost:8083",
+      description = "results-service (default: ${DEFAULT-VALUE}).")
+  String resultsUrl;
+
+  @Option(
+      names = {"-o", "--out"},
+      defaultValue = "earshot-results",
+      description = "Folder for each recording's JSON and PNGs (default: ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--compact", description = "One JSON line per recording.")
+  boolean compact;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "PT30M",
+      description = "How long to wait for the results (ISO-8601, default: ${DEFAULT-VALUE}).")
+  Duration timeout;
+
+  String bootstrap() {
+    if (bootstrap != null) {
+      return bootstrap;
+    }
+    String env = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+    return env == null || env.isBlank() ? "localhost:9092" : env;
+  }
+
+  String apiKey() {
+    return apiKey != null ? apiKey : System.getenv().getOrDefault("EARSHOT_API_KEY", "");
+  }
+}

@@ -1,0 +1,29 @@
+package dev.earshot.pipeline.cli;
+
+import dev.earshot.pipeline.replay.ChangesCommand;
+import dev.earshot.pipeline.replay.ReplayCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The pipeline's own commands; the {@code earshot} launcher calls them. */
+@Command(
+    name = "earshot-pipeline",
+    mixinStandardHelpOptions = true,
+    description = "Runs audio through the running services and collects results; replays; bench.",
+    subcommands = {
+      RunCommand.class,
+      CollectCommand.class,
+      ReplayCommand.class,
+      ChangesCommand.class,
+      BenchCommand.class
+    })
+public class PipelineMain {
+
+  public static void main(String... args) {
+    // Kafka clients log every partition seek at INFO; the commands' own output is what matters.
+    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    }
+    System.exit(new CommandLine(new PipelineMain()).execute(args));
+  }
+}
