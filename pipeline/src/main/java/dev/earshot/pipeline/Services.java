@@ -63,16 +63,28 @@ public final class Services implements AutoCloseable {
           "stt-service",
           o.ports().stt(),
           "1g",
-          with(o, "mp.messaging.incoming.audio-chunks.group.id", "earshot-stt" + suffix),
+          with(
+              o,
+              "stt-service",
+              "mp.messaging.incoming.audio-chunks.group.id",
+              "earshot-stt" + suffix),
           env);
       s.start(
           "classify-service",
           o.ports().classify(),
           "1g",
-          with(o, "mp.messaging.incoming.audio-chunks.group.id", "earshot-classify" + suffix),
+          with(
+              o,
+              "classify-service",
+              "mp.messaging.incoming.audio-chunks.group.id",
+              "earshot-classify" + suffix),
           env);
       Map<String, String> ingest =
-          with(o, "ingest.http.results-base-url", "http://localhost:" + o.ports().results());
+          with(
+              o,
+              "ingest-service",
+              "ingest.http.results-base-url",
+              "http://localhost:" + o.ports().results());
       ingest.put("ingest.http.api-keys", s.apiKey);
       s.start("ingest-service", o.ports().ingest(), "512m", ingest, env);
       for (ServiceProcess p : s.processes) {
@@ -85,27 +97,97 @@ public final class Services implements AutoCloseable {
     }
   }
 
+  /**
+   * The extra settings meant for one service: {@code mp.messaging.*} for the two workers, {@code
+   * kafka-streams.*} and {@code results.*} for results-service, {@code ingest.*}, {@code stt.*},
+   * {@code classify.*} for theirs, anything else for all (a channel setting for a channel a service
+   * does not have would stop it).
+   */
+  static Map<String, String> extraFor(String service, Map<String, String> extra) {
+    Map<String, String> out = new HashMap<>();
+    extra.forEach(
+        (k, v) -> {
+          boolean mine =
+              k.startsWith("mp.messaging.")
+                  ? service.equals("stt-service") || service.equals("classify-service")
+                  : k.startsWith("kafka-streams.") || k.startsWith("results.")
+                      ? service.equals("results-service")
+                      : k.startsWith("ingest.")
+                          ? service.equals("ingest-service")
+                          : k.startsWith("stt.")
+                              ? service.equals("stt-service")
+                              : !k.startsWith("classify.") || service.equals("classify-service");
+          if (mine) {
+            out.put(k, v);
+          }
+        });
+    return out;
+  }
+
   private static Map<String, String> results(Options o, int instance) {
-    Map<String, String> p = new HashMap<>(o.extra());
+    Map<String, String> p = extraFor("results-service", o.extra());
     p.put("quarkus.kafka-streams.application-id", "earshot-results" + o.suffix());
     p.put("results.state-dir", o.workDir().resolve("results-state-" + instance).toString());
     p.put("results.advertised-host", "localhost");
     return p;
   }
 
-  private static Map<String, String> with(Options o, String key, String value) {
-    Map<String, String> p = new HashMap<>(o.extra());
+  private static Map<String, String> with(Options o, String service, String key, String value) {
+    Map<String, String> p = extraFor(service, o.extra());
     p.put(key, value);
     return p;
   }
 
+  private record Spec(
+      String name, int port, String heap, Map<String, String> props, Map<String, String> env) {}
+
+  private final Map<String, Spec> specs = new HashMap<>();
+
   private void start(
       String name, int port, String heap, Map<String, String> props, Map<String, String> env)
       throws IOException {
-    String module = name.startsWith("results-service") ? "results-service" : name;
+    specs.put(name, new Spec(name, port, heap, Map.copyOf(props), env));
+    processes.add(launch(specs.get(name)));
+  }
+
+  private ServiceProcess launch(Spec spec) throws IOException {
+    String module = spec.name().startsWith("results-service") ? "results-service" : spec.name();
     Path jar = options.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-    processes.add(
-        ServiceProcess.start(name, jar, port, heap, props, env, options.workDir().resolve("logs")));
+    return ServiceProcess.start(
+        spec.name(),
+        jar,
+        spec.port(),
+        spec.heap(),
+        spec.props(),
+        spec.env(),
+        options.workDir().resolve("logs"));
+  }
+
+  /** Stops a service; {@link #startAgain} brings it back, e.g. with a new model. */
+  public void stop(String name) {
+    ServiceProcess p = get(name);
+    p.close();
+    processes.remove(p);
+  }
+
+  /**
+   * Starts a stopped service again with its settings and these overrides, and waits until it is
+   * ready.
+   */
+  public ServiceProcess startAgain(String name, Map<String, String> overrides)
+      throws IOException, InterruptedException {
+    Spec old = specs.get(name);
+    Map<String, String> props = new HashMap<>(old.props());
+    props.putAll(overrides);
+    ServiceProcess p = launch(new Spec(name, old.port(), old.heap(), props, old.env()));
+    processes.add(p);
+    p.awaitReady(Duration.ofMinutes(4));
+    return p;
+  }
+
+  /** The consumer group a worker service uses in this run. */
+  public String group(String service) {
+    return specs.get(service).props().get("mp.messaging.incoming.audio-chunks.group.id");
   }
 
   public List<ServiceProcess> processes() {

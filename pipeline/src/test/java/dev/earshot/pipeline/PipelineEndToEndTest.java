@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
+import dev.earshot.pipeline.replay.GroupReset;
 import dev.earshot.pipeline.replay.ResultChanges;
 import dev.earshot.testbroker.TestBroker;
 import java.awt.image.BufferedImage;
@@ -21,9 +22,11 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +131,97 @@ class PipelineEndToEndTest {
         assertThat(listed).contains(good.recordingId(), bad.recordingId());
       }
     }
+  }
+
+  /**
+   * The documented replay, for real: stop the STT workers, reset their group to before a recording,
+   * start them with another Whisper model; the new result names the new model, supersedes the old
+   * one in queries, the old one stays on the topic, and {@code changes} shows the difference.
+   */
+  @Test
+  void replayThroughANewModelSupersedesTheOldResultAndChangesShowsIt() throws Exception {
+    Path jfk = AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV);
+    String bootstrap = TestBroker.bootstrapServers();
+    try (ResultWatcher watcher =
+        new ResultWatcher(bootstrap, "earshot.results", Instant.now().minusSeconds(5))) {
+      Instant before = Instant.now();
+      IngestClient.Upload upload = services.ingestClient().upload(jfk);
+      String id = upload.recordingId();
+      JsonNode first =
+          watcher.await(Set.of(id), Duration.ofMinutes(5), (i, r) -> {}).get(id).result();
+      String oldVersion = first.get("models").get("transcript").get(0).get("version").asText();
+
+      services.stop("stt-service");
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        GroupReset.Plan plan =
+            GroupReset.plan(
+                admin,
+                services.group("stt-service"),
+                "earshot.audio-chunks",
+                before,
+                Optional.empty());
+        assertThat(plan.untilEnd()).isPositive();
+        GroupReset.apply(admin, plan);
+      }
+      services.startAgain("stt-service", Map.of("stt.model.name", "base"));
+
+      JsonNode replayed = awaitNewVersion(watcher, id, oldVersion, Duration.ofMinutes(5));
+      assertThat(replayed.get("models").get("transcript").get(0).get("id").asText())
+          .contains("base");
+      assertThat(ResultChanges.wordDiff(JFK, replayed.get("transcription").asText()).wer())
+          .hasValueSatisfying(wer -> assertThat(wer).isLessThanOrEqualTo(0.1));
+
+      // The query API answers with the new result; the topic keeps both.
+      JsonNode served = get(services.resultsUrl() + "/api/recordings/" + id);
+      assertThat(served.get("models").get("transcript").get(0).get("version").asText())
+          .isNotEqualTo(oldVersion);
+      List<String> all =
+          ResultChanges.readResults(bootstrap, "earshot.results", Duration.ofSeconds(30));
+      assertThat(all.stream().filter(r -> r.contains(id))).hasSizeGreaterThanOrEqualTo(2);
+
+      var out = new java.io.ByteArrayOutputStream();
+      var saved = System.out;
+      int code;
+      try {
+        System.setOut(new java.io.PrintStream(out, true, StandardCharsets.UTF_8));
+        code =
+            new picocli.CommandLine(new dev.earshot.pipeline.replay.ChangesCommand())
+                .execute("--bootstrap-servers", bootstrap, "--json");
+      } finally {
+        System.setOut(saved);
+      }
+      assertThat(code).isZero();
+      JsonNode report = JSON.readTree(out.toString(StandardCharsets.UTF_8));
+      JsonNode change = null;
+      for (JsonNode c : report.get("changes")) {
+        if (c.get("recording_id").asText().equals(id)) {
+          change = c;
+        }
+      }
+      assertThat(change).as("changes lists the replayed recording: " + report).isNotNull();
+      assertThat(change.toString()).contains(oldVersion);
+    }
+  }
+
+  private static JsonNode awaitNewVersion(
+      ResultWatcher watcher, String id, String oldVersion, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      ResultWatcher.Seen seen = watcher.latest().get(id);
+      if (seen != null
+          && !seen.result()
+              .get("models")
+              .get("transcript")
+              .get(0)
+              .get("version")
+              .asText()
+              .equals(oldVersion)) {
+        return seen.result();
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("no result with a new transcript model for " + id);
   }
 
   static JsonNode get(String url) throws Exception {

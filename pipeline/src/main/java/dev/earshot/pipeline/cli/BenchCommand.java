@@ -108,7 +108,10 @@ public class BenchCommand implements Callable<Integer> {
                 suffix,
                 work.toAbsolutePath(),
                 1,
-                Map.of()))) {
+                // Fresh groups would otherwise start with every chunk already on the topic.
+                Map.of(
+                    "mp.messaging.incoming.audio-chunks.auto.offset.reset", "latest",
+                    "kafka-streams.consumer.auto.offset.reset", "latest")))) {
       System.out.printf(
           "Services ready in %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1e3);
       IngestClient ingest = services.ingestClient();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.results.TestParts;
 import dev.earshot.results.result.Json;
 import dev.earshot.schema.topic.DeadLetterHeaders;
+import dev.earshot.testbroker.TestBroker;
 import dev.earshot.testbroker.TestBrokerResource;
 import dev.earshot.testbroker.TestChunks;
 import dev.earshot.testbroker.TopicReader;
@@ -21,6 +22,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import javax.imageio.ImageIO;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TransactionListing;
 import org.junit.jupiter.api.Test;
 
 /** The join and the query API against the real broker, with records as the services write them. */
@@ -135,6 +138,13 @@ class ResultsServiceTest {
       assertThat(distinctColours(image)).as(picture + " is not blank").isGreaterThan(20);
     }
     given().get("/api/recordings/no-such-recording").then().statusCode(404);
+
+    // exactly_once_v2: the join writes through transactional producers of the application.
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestBroker.bootstrapServers()))) {
+      assertThat(admin.listTransactions().all().get())
+          .extracting(TransactionListing::transactionalId)
+          .anyMatch(t -> t.startsWith("earshot-results-"));
+    }
     given().get("/api/recordings/" + id + "/nothing.png").then().statusCode(404);
   }
 
