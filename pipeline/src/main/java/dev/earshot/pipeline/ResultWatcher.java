@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -60,14 +58,7 @@ public final class ResultWatcher implements AutoCloseable {
       }
     }
     consumer.assign(partitions);
-    Map<TopicPartition, Long> times = new HashMap<>();
-    partitions.forEach(p -> times.put(p, since.toEpochMilli()));
-    Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
-    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-    for (TopicPartition p : partitions) {
-      OffsetAndTimestamp o = offsets.get(p);
-      consumer.seek(p, o == null ? ends.get(p) : o.offset());
-    }
+    TopicTime.seek(consumer, partitions, since);
     thread = new Thread(this::run, "result-watcher");
     thread.setDaemon(true);
     thread.start();

@@ -41,13 +41,7 @@ public class ClassifyTopics {
     if (!config.create()) {
       return;
     }
-    var topics =
-        names.entrySet().stream()
-            .map(
-                e ->
-                    e.getKey()
-                        .newTopic(e.getValue(), config.partitions(), config.replicationFactor()))
-            .toList();
+    var topics = TopicInitializer.newTopics(names, config.partitions(), config.replicationFactor());
     setup =
         TopicInitializer.ensureInBackground(bootstrap, topics, "classify-topic-setup", LOG::info);
   }

@@ -6,6 +6,7 @@ import dev.earshot.pipeline.IngestClient;
 import dev.earshot.pipeline.ResultWatcher;
 import dev.earshot.pipeline.ServiceProcess;
 import dev.earshot.pipeline.Services;
+import dev.earshot.pipeline.TopicTime;
 import dev.earshot.schema.Classification;
 import dev.earshot.schema.Transcript;
 import dev.earshot.schema.serde.AvroDeserializer;
@@ -32,7 +33,6 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -285,14 +285,7 @@ public class BenchCommand implements Callable<Integer> {
                 .map(p -> new TopicPartition(topic, p.partition()))
                 .toList();
         consumer.assign(partitions);
-        Map<TopicPartition, Long> times = new HashMap<>();
-        partitions.forEach(p -> times.put(p, since.toEpochMilli()));
-        Map<TopicPartition, OffsetAndTimestamp> offsets = consumer.offsetsForTimes(times);
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-        for (TopicPartition p : partitions) {
-          OffsetAndTimestamp o = offsets.get(p);
-          consumer.seek(p, o == null ? ends.get(p) : o.offset());
-        }
+        Map<TopicPartition, Long> ends = TopicTime.seek(consumer, partitions, since);
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline
             && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {

@@ -46,13 +46,7 @@ public class ResultsTopics {
     if (!config.create()) {
       return;
     }
-    var topics =
-        names.entrySet().stream()
-            .map(
-                e ->
-                    e.getKey()
-                        .newTopic(e.getValue(), config.partitions(), config.replicationFactor()))
-            .toList();
+    var topics = TopicInitializer.newTopics(names, config.partitions(), config.replicationFactor());
     setup =
         TopicInitializer.ensureInBackground(bootstrap, topics, "results-topic-setup", LOG::info);
   }

@@ -17,6 +17,14 @@ public final class TopicInitializer {
 
   private TopicInitializer() {}
 
+  /** Definitions of catalogue topics under the names a service was configured with. */
+  public static List<NewTopic> newTopics(
+      java.util.Map<EarshotTopic, String> names, int partitions, short replicationFactor) {
+    return names.entrySet().stream()
+        .map(e -> e.getKey().newTopic(e.getValue(), partitions, replicationFactor))
+        .toList();
+  }
+
   /**
    * Creates each missing topic and returns the names that were created.
    *
