@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The four services started together from their packaged jars, each on its own port, with a suffix
@@ -106,23 +107,29 @@ public final class Services implements AutoCloseable {
   static Map<String, String> extraFor(String service, Map<String, String> extra) {
     Map<String, String> out = new HashMap<>();
     extra.forEach(
-        (k, v) -> {
+        (key, value) -> {
           boolean mine =
-              k.startsWith("mp.messaging.")
-                  ? service.equals("stt-service") || service.equals("classify-service")
-                  : k.startsWith("kafka-streams.") || k.startsWith("results.")
-                      ? service.equals("results-service")
-                      : k.startsWith("ingest.")
-                          ? service.equals("ingest-service")
-                          : k.startsWith("stt.")
-                              ? service.equals("stt-service")
-                              : !k.startsWith("classify.") || service.equals("classify-service");
+              OWNERS.entrySet().stream()
+                  .filter(owner -> key.startsWith(owner.getKey()))
+                  .findFirst()
+                  .map(owner -> owner.getValue().contains(service))
+                  .orElse(true);
           if (mine) {
-            out.put(k, v);
+            out.put(key, value);
           }
         });
     return out;
   }
+
+  /** Which services a setting's prefix belongs to; settings with other prefixes go to all. */
+  private static final Map<String, Set<String>> OWNERS =
+      Map.of(
+          "mp.messaging.", Set.of("stt-service", "classify-service"),
+          "kafka-streams.", Set.of("results-service"),
+          "results.", Set.of("results-service"),
+          "ingest.", Set.of("ingest-service"),
+          "stt.", Set.of("stt-service"),
+          "classify.", Set.of("classify-service"));
 
   private static Map<String, String> results(Options o, int instance) {
     Map<String, String> p = extraFor("results-service", o.extra());

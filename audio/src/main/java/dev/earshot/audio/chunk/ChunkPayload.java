@@ -2,6 +2,7 @@ package dev.earshot.audio.chunk;
 
 import dev.earshot.audio.SampleRates;
 import dev.earshot.audio.dsp.Resampler;
+import java.nio.ByteBuffer;
 
 /**
  * The checks every consumer of the chunk topic makes before using a chunk's payload, and its
@@ -17,6 +18,25 @@ public final class ChunkPayload {
     public InvalidChunkException(String message) {
       super(message);
     }
+  }
+
+  /**
+   * As {@link #decodeMono(byte[], PcmEncoding, int, int, double, double, int)}, for a payload held
+   * in a buffer (as Avro gives it); the buffer's position is left as it was.
+   */
+  public static float[] decodeMono(
+      ByteBuffer payload,
+      PcmEncoding encoding,
+      int sampleRate,
+      int channels,
+      double offsetSeconds,
+      double maxSeconds,
+      int targetRate)
+      throws InvalidChunkException {
+    ByteBuffer view = payload.duplicate();
+    byte[] bytes = new byte[view.remaining()];
+    view.get(bytes);
+    return decodeMono(bytes, encoding, sampleRate, channels, offsetSeconds, maxSeconds, targetRate);
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.earshot.classify.service;
 import dev.earshot.audio.chunk.ChunkPayload;
 import dev.earshot.audio.chunk.PcmEncoding;
 import dev.earshot.schema.AudioChunk;
-import java.nio.ByteBuffer;
 
 /** Turns an AudioChunk record into 16 kHz samples for the classifiers, or says why it cannot. */
 final class ChunkMapping {
@@ -17,12 +16,9 @@ final class ChunkMapping {
    */
   static float[] samples(AudioChunk chunk, double maxSeconds)
       throws ChunkPayload.InvalidChunkException {
-    ByteBuffer payload = chunk.getPayload().duplicate();
-    byte[] bytes = new byte[payload.remaining()];
-    payload.get(bytes);
     float[] samples =
         ChunkPayload.decodeMono(
-            bytes,
+            chunk.getPayload(),
             PcmEncoding.valueOf(chunk.getEncoding().name()),
             chunk.getSampleRate(),
             chunk.getChannels(),

@@ -98,17 +98,7 @@ public class RecordingQueries {
             StoreQueryParameters.fromNameAndType(
                 ResultJoiner.SPECTROGRAM_STORE,
                 QueryableStoreTypes.<String, byte[]>keyValueStore()));
-    List<SpectrogramSketch> sketches = new ArrayList<>();
-    try (KeyValueIterator<String, byte[]> it =
-        store.prefixScan(StoreKeys.prefix(recordingId), KEYS)) {
-      while (it.hasNext()) {
-        var kv = it.next();
-        if (StoreKeys.belongsTo(kv.key, recordingId)) {
-          sketches.add(SpectrogramSketch.fromBytes(kv.value));
-        }
-      }
-    }
-    return sketches;
+    return StoreKeys.values(store, recordingId).stream().map(SpectrogramSketch::fromBytes).toList();
   }
 
   private RecordingResult view(RecordingState state) {
@@ -120,21 +110,11 @@ public class RecordingQueries {
   }
 
   private List<ChunkState> chunks(String recordingId) {
-    ReadOnlyKeyValueStore<String, ChunkState> store =
+    return StoreKeys.values(
         streams.store(
             StoreQueryParameters.fromNameAndType(
-                ResultJoiner.CHUNK_STORE, QueryableStoreTypes.<String, ChunkState>keyValueStore()));
-    List<ChunkState> chunks = new ArrayList<>();
-    try (KeyValueIterator<String, ChunkState> it =
-        store.prefixScan(StoreKeys.prefix(recordingId), KEYS)) {
-      while (it.hasNext()) {
-        var kv = it.next();
-        if (StoreKeys.belongsTo(kv.key, recordingId)) {
-          chunks.add(kv.value);
-        }
-      }
-    }
-    return chunks;
+                ResultJoiner.CHUNK_STORE, QueryableStoreTypes.<String, ChunkState>keyValueStore())),
+        recordingId);
   }
 
   private ReadOnlyKeyValueStore<String, RecordingState> recordings() {

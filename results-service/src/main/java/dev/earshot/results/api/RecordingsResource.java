@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
@@ -164,7 +165,7 @@ public class RecordingsResource {
 
   private static Response notFound(String message) {
     return Response.status(404)
-        .entity(Json.write(java.util.Map.of("error", message)))
+        .entity(Json.write(Map.of("error", message)))
         .type(MediaType.APPLICATION_JSON)
         .build();
   }
@@ -180,13 +181,12 @@ public class RecordingsResource {
     } catch (InvalidStateStoreException e) {
       return Response.status(503)
           .header("Retry-After", "2")
-          .entity(
-              Json.write(java.util.Map.of("error", "results not queryable yet: " + e.getMessage())))
+          .entity(Json.write(Map.of("error", "results not queryable yet: " + e.getMessage())))
           .type(MediaType.APPLICATION_JSON)
           .build();
     } catch (IOException e) {
       return Response.status(502)
-          .entity(Json.write(java.util.Map.of("error", "instance unreachable: " + e.getMessage())))
+          .entity(Json.write(Map.of("error", "instance unreachable: " + e.getMessage())))
           .type(MediaType.APPLICATION_JSON)
           .build();
     }

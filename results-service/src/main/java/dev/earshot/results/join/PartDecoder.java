@@ -10,7 +10,6 @@ import dev.earshot.schema.Classification;
 import dev.earshot.schema.RecordingEvent;
 import dev.earshot.schema.Transcript;
 import dev.earshot.schema.serde.AvroDeserializer;
-import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,14 +111,11 @@ public final class PartDecoder {
   }
 
   static Part.AudioPart audio(AudioChunk chunk) throws UnusableRecordException {
-    ByteBuffer payload = chunk.getPayload().duplicate();
-    byte[] bytes = new byte[payload.remaining()];
-    payload.get(bytes);
     float[] samples;
     try {
       samples =
           ChunkPayload.decodeMono(
-              bytes,
+              chunk.getPayload(),
               PcmEncoding.valueOf(chunk.getEncoding().name()),
               chunk.getSampleRate(),
               chunk.getChannels(),

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -38,7 +36,6 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
   public static final String SPECTROGRAM_STORE = "spectrograms";
 
   private static final String SERVICE = "results-service";
-  private static final StringSerializer KEYS = new StringSerializer();
 
   private final JoinSettings settings;
   private final ResultAssembler assembler;
@@ -87,12 +84,15 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
       rec = RecordingState.open(id, now);
     }
     rec.lastSeenMs = now;
+    // Only events and new parts can change the recording's result; sketches are drawn on request.
+    boolean changed = false;
     if (part instanceof Part.EventPart event) {
       apply(rec, event);
+      changed = true;
     } else if (part instanceof Part.TranscriptPart t) {
-      update(rec, t.chunk(), t, null, record.timestamp(), now);
+      changed = update(rec, t.chunk(), t, null, record.timestamp(), now);
     } else if (part instanceof Part.ClassificationPart c) {
-      update(rec, c.chunk(), null, c, record.timestamp(), now);
+      changed = update(rec, c.chunk(), null, c, record.timestamp(), now);
     } else if (part instanceof Part.AudioPart audio) {
       String key = StoreKeys.chunk(id, audio.chunk());
       if (spectrograms.get(key) == null) {
@@ -100,7 +100,9 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
       }
     }
     recordings.put(id, rec);
-    maybeEmitRecording(rec, record.timestamp(), now, false);
+    if (changed) {
+      maybeEmitRecording(rec, record.timestamp(), now, false);
+    }
   }
 
   private static void apply(RecordingState rec, Part.EventPart event) {
@@ -117,7 +119,10 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
     }
   }
 
-  private void update(
+  /**
+   * @return whether the chunk's state changed (false for an exact duplicate)
+   */
+  private boolean update(
       RecordingState rec,
       int chunk,
       Part.TranscriptPart transcript,
@@ -139,7 +144,7 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
     if (duplicate) {
       // A worker redid the chunk with the same model: the first result stands.
       listener.duplicate();
-      return;
+      return false;
     }
     state =
         transcript != null
@@ -157,6 +162,7 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
       listener.chunkJoined();
     }
     chunks.put(key, state);
+    return true;
   }
 
   /**
@@ -170,7 +176,7 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
     if (rec.end == null && !timedOut) {
       return;
     }
-    List<ChunkState> parts = chunkStates(rec.recordingId);
+    List<ChunkState> parts = StoreKeys.values(chunks, rec.recordingId);
     int expected = rec.chunkCount == null ? -1 : rec.chunkCount;
     Set<Integer> joined = new HashSet<>();
     for (ChunkState c : parts) {
@@ -281,20 +287,6 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
         + String.join("; ", gaps);
   }
 
-  private List<ChunkState> chunkStates(String recordingId) {
-    List<ChunkState> parts = new ArrayList<>();
-    try (KeyValueIterator<String, ChunkState> it =
-        chunks.prefixScan(StoreKeys.prefix(recordingId), KEYS)) {
-      while (it.hasNext()) {
-        KeyValue<String, ChunkState> kv = it.next();
-        if (StoreKeys.belongsTo(kv.key, recordingId)) {
-          parts.add(kv.value);
-        }
-      }
-    }
-    return parts;
-  }
-
   /** Reports quiet recordings and forgets old ones; iterators closed before any write. */
   private void scan(long now) {
     List<RecordingState> quiet = new ArrayList<>();
@@ -321,18 +313,8 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
 
   private void forget(String recordingId) {
     recordings.delete(recordingId);
-    for (KeyValueStore<String, ?> store : List.of(chunks, spectrograms)) {
-      List<String> keys = new ArrayList<>();
-      try (KeyValueIterator<String, ?> it = store.prefixScan(StoreKeys.prefix(recordingId), KEYS)) {
-        while (it.hasNext()) {
-          String key = it.next().key;
-          if (StoreKeys.belongsTo(key, recordingId)) {
-            keys.add(key);
-          }
-        }
-      }
-      keys.forEach(store::delete);
-    }
+    StoreKeys.entries(chunks, recordingId).forEach(kv -> chunks.delete(kv.key));
+    StoreKeys.entries(spectrograms, recordingId).forEach(kv -> spectrograms.delete(kv.key));
   }
 
   private void deadLetter(Record<String, Input> record, String reason, Throwable cause) {

@@ -36,10 +36,6 @@ class ResultsServiceTest {
 
   private final TopicReader reader = new TopicReader();
 
-  static void publish(String topic, String key, byte[] value) throws Exception {
-    TestChunks.publish(topic, key, value);
-  }
-
   static float[] tone(double hz, double seconds) {
     float[] s = new float[(int) (seconds * 16000)];
     for (int i = 0; i < s.length; i++) {
@@ -51,29 +47,30 @@ class ResultsServiceTest {
   @Test
   void recordingIsJoinedPublishedAndServedWithItsPictures() throws Exception {
     String id = "rec-" + UUID.randomUUID();
-    publish("earshot.recording-events", id, TestParts.avro(TestParts.started(id, "talk.wav")));
+    TestChunks.publish(
+        "earshot.recording-events", id, TestParts.avro(TestParts.started(id, "talk.wav")));
     for (int chunk = 0; chunk < 2; chunk++) {
       double offset = chunk * 5.0;
       TestChunks.publish(
           id,
           TestChunks.avro(
               TestChunks.chunk(id, chunk, offset, tone(440 * (chunk + 1), 5), chunk == 1, 16000)));
-      publish(
+      TestChunks.publish(
           "earshot.classifications",
           id,
           TestParts.avro(TestParts.classification(id, chunk, offset, 5, "digits", UNKNOWN, "d1")));
-      publish(
+      TestChunks.publish(
           "earshot.transcripts",
           id,
           TestParts.avro(TestParts.transcript(id, chunk, offset, 5, "part " + chunk, "w1")));
-      publish(
+      TestChunks.publish(
           "earshot.classifications",
           id,
           TestParts.avro(
               TestParts.classification(id, chunk, offset, 5, "sound-type", SPEECH, "s1")));
     }
-    publish("earshot.transcripts", id, "garbage".getBytes(StandardCharsets.UTF_8));
-    publish(
+    TestChunks.publish("earshot.transcripts", id, "garbage".getBytes(StandardCharsets.UTF_8));
+    TestChunks.publish(
         "earshot.recording-events", id, TestParts.avro(TestParts.finished(id, "talk.wav", 2, 10)));
 
     var results =

@@ -4,7 +4,6 @@ import dev.earshot.audio.chunk.ChunkPayload;
 import dev.earshot.audio.chunk.PcmEncoding;
 import dev.earshot.schema.AudioChunk;
 import dev.earshot.stt.model.SpeechToText;
-import java.nio.ByteBuffer;
 
 /** Turns an AudioChunk record into 16 kHz samples for Whisper, or says why it cannot. */
 final class ChunkMapping {
@@ -18,12 +17,9 @@ final class ChunkMapping {
    * @throws ChunkPayload.InvalidChunkException with the reason for the dead-letter topic
    */
   static SpeechToText.Chunk toSpeech(AudioChunk chunk) throws ChunkPayload.InvalidChunkException {
-    ByteBuffer payload = chunk.getPayload().duplicate();
-    byte[] bytes = new byte[payload.remaining()];
-    payload.get(bytes);
     float[] samples =
         ChunkPayload.decodeMono(
-            bytes,
+            chunk.getPayload(),
             PcmEncoding.valueOf(chunk.getEncoding().name()),
             chunk.getSampleRate(),
             chunk.getChannels(),
