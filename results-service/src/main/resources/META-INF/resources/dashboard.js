@@ -1,6 +1,5 @@
 /*
  * Earshot live dashboard.
- * Copyright (C) the Earshot contributors. Licensed under the GNU General Public License v3.0 or later.
  *
  * Plain ES2020, no framework, no build step. All data is rendered with DOM APIs and textContent;
  * nothing received from the server is ever assigned to innerHTML.

@@ -34,7 +34,12 @@ public final class IngestClient {
    * What ingest answered: accepted with the recording id, or refused with the reason (a refused
    * recording that got as far as Kafka has an id too: its FAILED event carries the reason).
    */
-  public record Upload(Path file, int status, String recordingId, String message, long sentAtMs) {
+  /**
+   * @param results where results-service serves the recording, as ingest announced it; null when
+   *     refused
+   */
+  public record Upload(
+      Path file, int status, String recordingId, String message, long sentAtMs, String results) {
     public boolean accepted() {
       return status == 202;
     }
@@ -61,13 +66,14 @@ public final class IngestClient {
       throw new IOException("ingest answered " + r.statusCode() + " with " + r.body(), e);
     }
     String id = body.path("recordingId").asText(null);
+    int chunks = body.path("chunks").asInt();
     String message =
         r.statusCode() == 202
-            ? body.path("chunks").asInt()
-                + " chunks, "
+            ? chunks
+                + (chunks == 1 ? " chunk, " : " chunks, ")
                 + body.path("durationSeconds").asDouble()
                 + " s"
             : body.path("error").asText("") + ": " + body.path("message").asText("");
-    return new Upload(file, r.statusCode(), id, message, sent);
+    return new Upload(file, r.statusCode(), id, message, sent, body.path("results").asText(null));
   }
 }

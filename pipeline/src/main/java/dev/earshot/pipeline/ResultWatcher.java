@@ -41,6 +41,8 @@ public final class ResultWatcher implements AutoCloseable {
                 "bootstrap.servers", bootstrap,
                 "isolation.level", "read_committed",
                 "enable.auto.commit", "false",
+                // Asking for a topic's partitions must not create it with the broker's defaults.
+                "allow.auto.create.topics", "false",
                 "client.id", "earshot-result-watcher"),
             new StringDeserializer(),
             new StringDeserializer());

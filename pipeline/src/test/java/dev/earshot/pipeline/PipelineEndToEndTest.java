@@ -8,6 +8,8 @@ import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.pipeline.replay.GroupReset;
 import dev.earshot.pipeline.replay.ResultChanges;
+import dev.earshot.results.HeadlessChromium;
+import dev.earshot.results.PngChecks;
 import dev.earshot.testbroker.TestBroker;
 import java.awt.image.BufferedImage;
 import java.net.URI;
@@ -28,13 +30,16 @@ import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 
 /**
  * The whole pipeline: the four packaged services (two results-service instances) on the real
  * in-process broker with the real models. A recording goes in over HTTP and comes out as one
- * recording result with pictures; a corrupt file comes out as a FAILED result.
+ * recording result with pictures, live on the dashboard; a corrupt file comes out as a FAILED
+ * result.
  */
 class PipelineEndToEndTest {
 
@@ -109,6 +114,10 @@ class PipelineEndToEndTest {
       assertThat(failed.get("file").asText()).isEqualTo("broken.wav");
       assertThat(failed.get("reason").asText()).isNotBlank();
 
+      // The link ingest answered the upload with serves the recording's result.
+      assertThat(get(good.results()).get("transcription").asText())
+          .isEqualTo(result.get("transcription").asText());
+
       List<Path> files = new ResultFiles(WORK.resolve("out"), services.resultsUrl()).write(result);
       assertThat(files).hasSize(4);
       for (Path png : files.subList(1, 4)) {
@@ -116,8 +125,13 @@ class PipelineEndToEndTest {
         assertThat(image).as(png.toString()).isNotNull();
         assertThat(image.getWidth()).isEqualTo(1200);
         assertThat(image.getHeight()).isEqualTo(500);
-        assertThat(distinctColours(image)).as(png + " is not blank").isGreaterThan(20);
+        assertThat(PngChecks.distinctColours(image)).as(png + " is not blank").isGreaterThan(20);
       }
+      Path spectrogramFile =
+          files.stream().filter(f -> f.toString().endsWith(".spectrogram.png")).findFirst().get();
+      assertThat(PngChecks.inkInCentre(ImageIO.read(spectrogramFile.toFile())))
+          .as("the spectrogram draws the recording's audio")
+          .isGreaterThan(0.5);
 
       // Either results-service instance answers for every recording, wherever its state lives.
       for (var instance : List.of("results-service", "results-service-2")) {
@@ -129,7 +143,49 @@ class PipelineEndToEndTest {
         get(base + "/api/recordings?limit=100")
             .forEach(r -> listed.add(r.get("recording_id").asText()));
         assertThat(listed).contains(good.recordingId(), bad.recordingId());
+        BufferedImage spectrogram =
+            ImageIO.read(
+                URI.create(base + "/api/recordings/" + good.recordingId() + "/spectrogram.png")
+                    .toURL());
+        assertThat(PngChecks.inkInCentre(spectrogram)).as(instance).isGreaterThan(0.5);
       }
+    }
+  }
+
+  /**
+   * The dashboard of the second results-service instance, open before the upload: the real
+   * recording reaches it through the live event stream, with its transcript, label and pictures.
+   */
+  @Test
+  void recordingIngestedWhileTheDashboardIsOpenAppearsOnIt() throws Exception {
+    Assumptions.assumeTrue(
+        HeadlessChromium.available(),
+        "headless Chromium not found: install Debian's chromium and chromium-driver");
+    Path jfk = AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV);
+    try (HeadlessChromium browser = HeadlessChromium.start()) {
+      browser.open(services.get("results-service-2").baseUrl() + "/");
+      browser.waitForText(By.id("connection"), "live", Duration.ofSeconds(60));
+
+      IngestClient.Upload upload = services.ingestClient().upload(jfk);
+      assertThat(upload.accepted()).as(upload.message()).isTrue();
+
+      String card = "[data-recording-id='" + upload.recordingId() + "']";
+      assertThat(
+              browser.waitForText(
+                  By.cssSelector(card + " .status"), "COMPLETE", Duration.ofMinutes(5)))
+          .contains("COMPLETE");
+      assertThat(
+              browser.waitForText(
+                  By.cssSelector(card + " .transcript"), "country", Duration.ofSeconds(10)))
+          .containsIgnoringCase("ask not what your country");
+      assertThat(
+              browser.waitForText(
+                  By.cssSelector(card + " .label"), "speech", Duration.ofSeconds(10)))
+          .contains("speech");
+      browser.awaitImagesLoaded(card, 3, Duration.ofSeconds(30));
+      Path shot = browser.screenshot(Path.of("target", "screenshots", "pipeline-dashboard.png"));
+      assertThat(PngChecks.distinctColours(ImageIO.read(shot.toFile()))).isGreaterThan(20);
+      assertThat(browser.consoleErrors()).isEmpty();
     }
   }
 
@@ -232,15 +288,5 @@ class PipelineEndToEndTest {
                 HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(url + " " + r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
-  }
-
-  static int distinctColours(BufferedImage image) {
-    Set<Integer> colours = new HashSet<>();
-    for (int y = 0; y < image.getHeight(); y += 2) {
-      for (int x = 0; x < image.getWidth(); x += 2) {
-        colours.add(image.getRGB(x, y));
-      }
-    }
-    return colours.size();
   }
 }

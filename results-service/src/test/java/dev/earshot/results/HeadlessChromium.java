@@ -1,18 +1,3 @@
-/*
- * Earshot - streaming speech-to-text and audio classification.
- * Copyright (C) the Earshot contributors.
- *
- * This program is free software: you can redistribute it and/or modify it under the terms of the
- * GNU General Public License as published by the Free Software Foundation, either version 3 of the
- * License, or (at your option) any later version.
- *
- * This program is distributed in the hope that it will be useful, but WITHOUT ANY WARRANTY; without
- * even the implied warranty of MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE. See the GNU
- * General Public License for more details.
- *
- * You should have received a copy of the GNU General Public License along with this program. If
- * not, see <https://www.gnu.org/licenses/>.
- */
 package dev.earshot.results;
 
 import java.io.IOException;
@@ -281,6 +266,34 @@ public final class HeadlessChromium implements AutoCloseable {
               + consoleSuffix(),
           e);
     }
+  }
+
+  /**
+   * Waits until {@code count} images inside {@code container} (a CSS selector) have loaded and
+   * decoded; lazy images are switched to eager so a headless window does not hold them back.
+   */
+  public void awaitImagesLoaded(String container, int count, Duration timeout)
+      throws InterruptedException {
+    String script =
+        "const imgs = Array.from(document.querySelectorAll(arguments[0] + ' img'));"
+            + " imgs.forEach(i => i.loading = 'eager');"
+            + " return imgs.length === arguments[1]"
+            + " && imgs.every(i => i.complete && i.naturalWidth > 0);";
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Boolean.TRUE.equals(script(script, container, count))) {
+        return;
+      }
+      Thread.sleep(POLL.toMillis());
+    }
+    throw new AssertionError(
+        "the "
+            + count
+            + " images in "
+            + container
+            + " did not load within "
+            + timeout
+            + consoleSuffix());
   }
 
   /** Runs JavaScript in the page (see {@link JavascriptExecutor#executeScript}). */

@@ -57,6 +57,8 @@ public final class TopicReader {
             bootstrapServers,
             ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
             false,
+            ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+            false,
             ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,
             8 * 1024 * 1024,
             // Exactly-once writers (results-service) leave aborted records behind; skip them.

@@ -166,7 +166,7 @@ public class UploadResource {
     try {
       var ingested = ingestor.ingest(AudioInput.of(audio), source);
       String id = ingested.recording().id();
-      URI results = URI.create(resultsBaseUrl + "/recordings/" + id);
+      URI results = URI.create(resultsBaseUrl + "/api/recordings/" + id);
       return Response.accepted(
               new Accepted(
                   id,

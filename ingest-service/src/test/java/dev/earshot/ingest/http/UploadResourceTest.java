@@ -79,7 +79,7 @@ class UploadResourceTest {
             .body("chunkTopic", equalTo(KafkaOutput.CHUNKS))
             .extract();
     String id = response.path("recordingId");
-    assertThat(response.header("Location")).isEqualTo("http://localhost:8083/recordings/" + id);
+    assertThat(response.header("Location")).isEqualTo("http://localhost:8083/api/recordings/" + id);
     assertThat(response.<String>path("results")).isEqualTo(response.header("Location"));
 
     List<AudioChunk> chunks = kafka.chunksOf(id);

@@ -312,7 +312,13 @@ public class BenchCommand implements Callable<Integer> {
     for (String topic : List.of("earshot.transcripts", "earshot.classifications")) {
       try (var consumer =
           new KafkaConsumer<>(
-              Map.<String, Object>of("bootstrap.servers", kafka, "enable.auto.commit", false),
+              Map.<String, Object>of(
+                  "bootstrap.servers",
+                  kafka,
+                  "enable.auto.commit",
+                  false,
+                  "allow.auto.create.topics",
+                  false),
               new StringDeserializer(),
               new ByteArrayDeserializer())) {
         List<TopicPartition> partitions =

@@ -3,17 +3,22 @@ package dev.earshot.results.config;
 import dev.earshot.results.join.ResultsTopology;
 import dev.earshot.schema.topic.EarshotTopic;
 import dev.earshot.schema.topic.TopicInitializer;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * Creates missing topics, inputs included: Kafka Streams waits for its input topics, so the join
- * starts even when results-service is the first service up.
+ * starts even when results-service is the first service up. Then checks that the inputs are
+ * co-partitioned, as the join needs.
  */
 @ApplicationScoped
 public class ResultsTopics {
@@ -23,6 +28,7 @@ public class ResultsTopics {
   private final String bootstrap;
   private final ResultsConfig.Topics config;
   private final Map<EarshotTopic, String> names;
+  private final List<String> inputs;
   private AutoCloseable setup;
 
   public ResultsTopics(
@@ -31,6 +37,7 @@ public class ResultsTopics {
       ResultsTopology.Topics topics) {
     this.bootstrap = bootstrap;
     this.config = config.topics();
+    this.inputs = topics.inputs();
     this.names =
         Map.of(
             EarshotTopic.TRANSCRIPTS, topics.transcripts(),
@@ -43,12 +50,27 @@ public class ResultsTopics {
   }
 
   void onStart(@Observes StartupEvent event) {
-    if (!config.create()) {
-      return;
-    }
-    var topics = TopicInitializer.newTopics(names, config.partitions(), config.replicationFactor());
+    List<NewTopic> topics =
+        config.create()
+            ? TopicInitializer.newTopics(names, config.partitions(), config.replicationFactor())
+            : List.of();
     setup =
-        TopicInitializer.ensureInBackground(bootstrap, topics, "results-topic-setup", LOG::info);
+        TopicInitializer.ensureInBackground(
+            bootstrap, topics, "results-topic-setup", LOG::info, this::checkCoPartitioned);
+  }
+
+  /**
+   * Stops the service when its inputs are not co-partitioned: it could only produce incomplete
+   * recordings and pictures without their audio, so it says why and exits instead.
+   */
+  private void checkCoPartitioned(Admin admin) {
+    var counts = TopicInitializer.partitionCounts(admin, inputs, 10_000);
+    ResultsTopology.coPartitioningProblem(counts)
+        .ifPresent(
+            problem -> {
+              LOG.error("results-service cannot join: " + problem);
+              Quarkus.asyncExit(1);
+            });
   }
 
   void onStop(@Observes ShutdownEvent event) throws Exception {

@@ -1,7 +1,11 @@
 package dev.earshot.results.join;
 
 import dev.earshot.results.result.Json;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -48,9 +52,35 @@ public final class ResultsTopology {
             "earshot.chunk-results",
             "earshot.results",
             "earshot.dead-letters");
+
+    /** The topics the join reads, which must be co-partitioned. */
+    public List<String> inputs() {
+      return List.of(transcripts, classifications, recordingEvents, audioChunks);
+    }
   }
 
   private ResultsTopology() {}
+
+  /**
+   * Why the inputs are not co-partitioned, or empty when they are. A recording's parts meet only
+   * when Kafka's default partitioner puts its id on the same partition number of every input, which
+   * needs equal partition counts; otherwise a transcript waits in one task for events that arrive
+   * in another, and the recording never completes.
+   */
+  public static Optional<String> coPartitioningProblem(Map<String, Integer> partitionsByTopic) {
+    if (partitionsByTopic.values().stream().distinct().count() <= 1) {
+      return Optional.empty();
+    }
+    String counts =
+        partitionsByTopic.entrySet().stream()
+            .map(e -> e.getKey() + " has " + e.getValue())
+            .collect(Collectors.joining(", "));
+    return Optional.of(
+        "the join's input topics must have the same number of partitions, but "
+            + counts
+            + "; give them all the same count (kafka-topics --alter --partitions N) and restart"
+            + " results-service");
+  }
 
   public static Topology build(Topics topics, JoinSettings settings, JoinListener listener) {
     StreamsBuilder builder = new StreamsBuilder();

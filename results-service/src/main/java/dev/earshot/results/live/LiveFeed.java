@@ -88,6 +88,7 @@ public class LiveFeed {
                   "bootstrap.servers", bootstrap,
                   "isolation.level", "read_committed",
                   "enable.auto.commit", "false",
+                  "allow.auto.create.topics", "false",
                   "client.id", "results-live-feed"),
               new StringDeserializer(),
               new StringDeserializer())) {

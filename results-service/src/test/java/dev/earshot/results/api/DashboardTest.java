@@ -35,7 +35,7 @@ class DashboardTest {
     String failed = "dash-failed-" + UUID.randomUUID();
     awaitReady();
     try (HeadlessChromium browser = HeadlessChromium.start()) {
-      browser.open("http://localhost:8083/");
+      browser.open("http://localhost:" + io.restassured.RestAssured.port + "/");
       browser.waitForText(By.id("connection"), "live", Duration.ofSeconds(30));
 
       // Published after the page connected: only the live event stream can bring it.
@@ -88,14 +88,7 @@ class DashboardTest {
                   Duration.ofSeconds(30)))
           .contains("FAILED");
       // The pictures load from the query API.
-      Object loaded =
-          browser.script(
-              "return Array.from(document.querySelectorAll(arguments[0] + ' img'))"
-                  + ".map(i => { i.loading = 'eager'; return i; })"
-                  + ".length",
-              card);
-      assertThat(((Number) loaded).intValue()).isEqualTo(3);
-      waitForImages(browser, card);
+      browser.awaitImagesLoaded(card, 3, Duration.ofSeconds(30));
 
       Path shot = browser.screenshot(Path.of("target", "screenshots", "dashboard.png"));
       assertThat(ImageIO.read(Files.newInputStream(shot)).getWidth())
@@ -114,22 +107,5 @@ class DashboardTest {
       Thread.sleep(250);
     }
     throw new AssertionError("the query API did not become ready");
-  }
-
-  private static void waitForImages(HeadlessChromium browser, String card)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (System.nanoTime() < deadline) {
-      Object complete =
-          browser.script(
-              "return Array.from(document.querySelectorAll(arguments[0] + ' img'))"
-                  + ".every(i => i.complete && i.naturalWidth > 0)",
-              card);
-      if (Boolean.TRUE.equals(complete)) {
-        return;
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("the recording's pictures did not load");
   }
 }

@@ -1,5 +1,7 @@
 package dev.earshot.schema.topic;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the topics a service writes to when they are missing; existing topics are left as is. */
@@ -68,6 +71,19 @@ public final class TopicInitializer {
    */
   public static AutoCloseable ensureInBackground(
       String bootstrapServers, List<NewTopic> topics, String threadName, Consumer<String> log) {
+    return ensureInBackground(bootstrapServers, topics, threadName, log, admin -> {});
+  }
+
+  /**
+   * As {@link #ensureInBackground(String, List, String, Consumer)}, then runs {@code afterwards}
+   * with the same client; when it throws, both are retried 5 s later.
+   */
+  public static AutoCloseable ensureInBackground(
+      String bootstrapServers,
+      List<NewTopic> topics,
+      String threadName,
+      Consumer<String> log,
+      Consumer<Admin> afterwards) {
     AtomicBoolean stopped = new AtomicBoolean();
     Thread thread =
         new Thread(
@@ -81,9 +97,10 @@ public final class TopicInitializer {
                   if (!created.isEmpty()) {
                     log.accept("Created topics " + created);
                   }
+                  afterwards.accept(admin);
                   return;
                 } catch (RuntimeException e) {
-                  log.accept("Topics not created yet (" + e.getMessage() + "); retrying");
+                  log.accept("Topics not ready yet (" + e.getMessage() + "); retrying");
                   try {
                     Thread.sleep(5000);
                   } catch (InterruptedException interrupted) {
@@ -96,5 +113,30 @@ public final class TopicInitializer {
     thread.setDaemon(true);
     thread.start();
     return () -> stopped.set(true);
+  }
+
+  /**
+   * The number of partitions of each topic, in the order given.
+   *
+   * @throws IllegalStateException when a topic does not exist or the cluster does not answer
+   */
+  public static Map<String, Integer> partitionCounts(
+      Admin admin, Collection<String> names, long timeoutMillis) {
+    try {
+      Map<String, TopicDescription> descriptions =
+          admin.describeTopics(names).allTopicNames().get(timeoutMillis, TimeUnit.MILLISECONDS);
+      Map<String, Integer> counts = new LinkedHashMap<>();
+      names.forEach(n -> counts.put(n, descriptions.get(n).partitions().size()));
+      return counts;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while describing topics", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException(
+          "Cannot describe topics " + names + ": " + e.getCause().getMessage(), e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "Kafka did not answer within " + timeoutMillis + " ms while describing " + names, e);
+    }
   }
 }
