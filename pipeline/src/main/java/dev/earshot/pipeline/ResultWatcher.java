@@ -37,13 +37,7 @@ public final class ResultWatcher implements AutoCloseable {
   public ResultWatcher(String bootstrap, String topic, Instant since) {
     consumer =
         new KafkaConsumer<>(
-            Map.of(
-                "bootstrap.servers", bootstrap,
-                "isolation.level", "read_committed",
-                "enable.auto.commit", "false",
-                // Asking for a topic's partitions must not create it with the broker's defaults.
-                "allow.auto.create.topics", "false",
-                "client.id", "earshot-result-watcher"),
+            TopicTime.readerConfig(bootstrap, "earshot-result-watcher"),
             new StringDeserializer(),
             new StringDeserializer());
     List<TopicPartition> partitions = new ArrayList<>();

@@ -5,13 +5,33 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
-/** Positions an assigned consumer at a point in time. */
+/** Reads topics from a point in time: the consumer settings, and positioning the consumer. */
 public final class TopicTime {
 
   private TopicTime() {}
+
+  /**
+   * Settings of a consumer that assigns partitions itself and commits nothing. It reads committed
+   * records only (results-service writes in transactions), and asking for a topic's partitions
+   * never creates the topic with the broker's default partition count.
+   */
+  public static Map<String, Object> readerConfig(String bootstrap, String clientId) {
+    return Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        bootstrap,
+        ConsumerConfig.CLIENT_ID_CONFIG,
+        clientId,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+        "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+        false,
+        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+        false);
+  }
 
   /**
    * Seeks each partition to its first record at or after {@code since}, or to its end when none.

@@ -40,6 +40,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -75,10 +76,7 @@ public class BenchCommand implements Callable<Integer> {
   @Option(names = "--work", defaultValue = ".earshot/bench", description = "Logs, audio, state.")
   Path work;
 
-  @Option(
-      names = "--bootstrap-servers",
-      description = "Kafka; default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092.")
-  String bootstrap;
+  @Mixin KafkaOption kafkaOption = new KafkaOption();
 
   @Option(
       names = "--port-offset",
@@ -88,10 +86,7 @@ public class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String kafka =
-        bootstrap != null
-            ? bootstrap
-            : System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092");
+    String kafka = kafkaOption.bootstrapServers();
     Path jfk = AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV);
     Path audioDir = Files.createDirectories(work.resolve("audio"));
     List<Path> files = makeRecordings(jfk, audioDir);
@@ -312,13 +307,7 @@ public class BenchCommand implements Callable<Integer> {
     for (String topic : List.of("earshot.transcripts", "earshot.classifications")) {
       try (var consumer =
           new KafkaConsumer<>(
-              Map.<String, Object>of(
-                  "bootstrap.servers",
-                  kafka,
-                  "enable.auto.commit",
-                  false,
-                  "allow.auto.create.topics",
-                  false),
+              TopicTime.readerConfig(kafka, "earshot-bench-compute"),
               new StringDeserializer(),
               new ByteArrayDeserializer())) {
         List<TopicPartition> partitions =

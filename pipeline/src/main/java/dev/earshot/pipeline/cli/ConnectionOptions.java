@@ -2,15 +2,13 @@ package dev.earshot.pipeline.cli;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Where the cluster and the services are, and where results go. */
 final class ConnectionOptions {
 
-  @Option(
-      names = "--bootstrap-servers",
-      description = "Kafka; default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092.")
-  String bootstrap;
+  @Mixin KafkaOption kafka = new KafkaOption();
 
   @Option(
       names = "--ingest-url",
@@ -45,11 +43,7 @@ final class ConnectionOptions {
   Duration timeout;
 
   String bootstrap() {
-    if (bootstrap != null) {
-      return bootstrap;
-    }
-    String env = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-    return env == null || env.isBlank() ? "localhost:9092" : env;
+    return kafka.bootstrapServers();
   }
 
   String apiKey() {

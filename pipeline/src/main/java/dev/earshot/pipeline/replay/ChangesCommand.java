@@ -1,11 +1,13 @@
 package dev.earshot.pipeline.replay;
 
+import dev.earshot.pipeline.cli.KafkaOption;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -52,12 +54,7 @@ public final class ChangesCommand implements Callable<Integer> {
       description = "Topic of recording results (default: ${DEFAULT-VALUE}).")
   String topic;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
-      description =
-          "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092).")
-  String bootstrapServers;
+  @Mixin KafkaOption kafka = new KafkaOption();
 
   @Option(
       names = "--timeout",
@@ -80,7 +77,8 @@ public final class ChangesCommand implements Callable<Integer> {
     }
     try {
       List<String> results =
-          ResultChanges.readResults(bootstrapServers, topic, Duration.ofSeconds(timeoutSeconds));
+          ResultChanges.readResults(
+              kafka.bootstrapServers(), topic, Duration.ofSeconds(timeoutSeconds));
       ResultChanges.Report report = ResultChanges.compare(results, options);
       PrintWriter out = spec.commandLine().getOut();
       out.print(json ? ResultChanges.json(report) + "\n" : ResultChanges.render(report));

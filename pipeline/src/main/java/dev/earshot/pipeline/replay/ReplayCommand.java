@@ -1,5 +1,6 @@
 package dev.earshot.pipeline.replay;
 
+import dev.earshot.pipeline.cli.KafkaOption;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -64,12 +66,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "Show the plan, change nothing.")
   boolean dryRun;
 
-  @Option(
-      names = "--bootstrap-servers",
-      defaultValue = "${env:KAFKA_BOOTSTRAP_SERVERS:-localhost:9092}",
-      description =
-          "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092).")
-  String bootstrapServers;
+  @Mixin KafkaOption kafka = new KafkaOption();
 
   @Option(
       names = "--timeout",
@@ -84,7 +81,7 @@ public final class ReplayCommand implements Callable<Integer> {
         Admin.create(
             Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
+                kafka.bootstrapServers(),
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 timeoutSeconds * 1000,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,

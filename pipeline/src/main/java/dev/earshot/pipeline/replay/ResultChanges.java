@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.earshot.pipeline.TopicTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,7 +22,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
@@ -770,19 +770,12 @@ public final class ResultChanges {
    * @throws IllegalStateException when the end is not reached within the timeout
    */
   public static List<String> readResults(String bootstrap, String topic, Duration timeout) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            bootstrap,
-            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-            "read_committed",
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false,
-            // Asking for a mistyped topic must not create it.
-            ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-            false);
+    // The reader settings never create a topic, so a mistyped name is reported as missing.
     try (var consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+        new KafkaConsumer<>(
+            TopicTime.readerConfig(bootstrap, "earshot-changes"),
+            new StringDeserializer(),
+            new StringDeserializer())) {
       long deadline = System.nanoTime() + timeout.toNanos();
       List<PartitionInfo> infos = consumer.partitionsFor(topic, timeout);
       if (infos == null || infos.isEmpty()) {

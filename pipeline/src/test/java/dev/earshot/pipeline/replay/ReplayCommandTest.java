@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -22,6 +23,17 @@ class ReplayCommandTest {
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err))
         .execute(args);
+  }
+
+  /**
+   * Replays {@code group} on {@code topic} of the test broker, with the options in {@code more}.
+   */
+  private int replayOn(String group, String topic, String... more) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("--group", group, "--topic", topic, "--bootstrap-servers", Kafka.bootstrap()));
+    args.addAll(List.of(more));
+    return replay(args.toArray(String[]::new));
   }
 
   private static List<Long> committed(String group) throws Exception {
@@ -47,18 +59,14 @@ class ReplayCommandTest {
     }
 
     int code =
-        replay(
-            "--group",
+        replayOn(
             group,
-            "--topic",
             topic,
             "--from",
             T0.plus(STEP.multipliedBy(15)).toString(),
             "--to",
             T0.plus(STEP.multipliedBy(24)).toString(),
-            "--dry-run",
-            "--bootstrap-servers",
-            Kafka.bootstrap());
+            "--dry-run");
 
     assertThat(code).isZero();
     assertThat(err.toString()).isEmpty();
@@ -77,17 +85,8 @@ class ReplayCommandTest {
     String topic = Kafka.chunks(30);
     String group = Kafka.unique("stt");
 
-    int code =
-        replay(
-            "--group",
-            group,
-            "--topic",
-            topic,
-            // With an offset: 11:15 at +01:00 is 10:15 UTC, record 15.
-            "--from",
-            "2026-01-05T11:15:00+01:00",
-            "--bootstrap-servers",
-            Kafka.bootstrap());
+    // With an offset: 11:15 at +01:00 is 10:15 UTC, record 15.
+    int code = replayOn(group, topic, "--from", "2026-01-05T11:15:00+01:00");
 
     assertThat(code).isZero();
     assertThat(out.toString())
@@ -104,16 +103,7 @@ class ReplayCommandTest {
       Kafka.readToEnd(worker, topic);
       worker.commitSync();
 
-      int code =
-          replay(
-              "--group",
-              group,
-              "--topic",
-              topic,
-              "--from",
-              T0.toString(),
-              "--bootstrap-servers",
-              Kafka.bootstrap());
+      int code = replayOn(group, topic, "--from", T0.toString());
 
       assertThat(code).isEqualTo(1);
       assertThat(err.toString())
@@ -151,7 +141,8 @@ class ReplayCommandTest {
     new CommandLine(command).parseArgs("--group", "g", "--from", "2026-11-21T10:00:00Z");
 
     String env = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
-    assertThat(command.bootstrapServers).isEqualTo(env != null ? env : "localhost:9092");
+    assertThat(command.kafka.bootstrapServers())
+        .isEqualTo(env != null && !env.isBlank() ? env : "localhost:9092");
     assertThat(command.topic).isEqualTo("earshot.audio-chunks");
   }
 }

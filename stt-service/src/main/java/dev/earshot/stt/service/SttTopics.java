@@ -48,10 +48,7 @@ public class SttTopics {
     if (!create) {
       return;
     }
-    var topics =
-        names.entrySet().stream()
-            .map(e -> e.getKey().newTopic(e.getValue(), partitions, replication))
-            .toList();
+    var topics = TopicInitializer.newTopics(names, partitions, replication);
     setup = TopicInitializer.ensureInBackground(bootstrap, topics, "stt-topic-setup", LOG::info);
   }
 

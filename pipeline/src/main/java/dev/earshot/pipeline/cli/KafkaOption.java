@@ -1,0 +1,22 @@
+package dev.earshot.pipeline.cli;
+
+import picocli.CommandLine.Option;
+
+/** The Kafka cluster a pipeline command talks to; a picocli mixin shared by every command. */
+public final class KafkaOption {
+
+  @Option(
+      names = "--bootstrap-servers",
+      description =
+          "Kafka bootstrap servers (default: $KAFKA_BOOTSTRAP_SERVERS or localhost:9092).")
+  String bootstrapServers;
+
+  /** The option, else {@code KAFKA_BOOTSTRAP_SERVERS} when set and not blank, else localhost. */
+  public String bootstrapServers() {
+    if (bootstrapServers != null) {
+      return bootstrapServers;
+    }
+    String env = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+    return env == null || env.isBlank() ? "localhost:9092" : env;
+  }
+}
