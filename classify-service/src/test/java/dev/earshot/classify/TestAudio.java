@@ -36,6 +36,14 @@ public final class TestAudio {
     return tiny;
   }
 
+  /**
+   * What an assertion on a model's output checks, and on which processor: ONNX Runtime and libtorch
+   * pick kernels by processor, so a failure reported from another machine must say.
+   */
+  public static String on(String what) {
+    return what + " on " + dev.earshot.whisper.CpuFeatures.host();
+  }
+
   /** The folder of ALSA's speaker-test words (Front_Left.wav...) and Noise.wav. */
   public static Path alsa() {
     try {

@@ -11,6 +11,7 @@ import dev.earshot.pipeline.replay.ResultChanges;
 import dev.earshot.results.HeadlessChromium;
 import dev.earshot.results.PngChecks;
 import dev.earshot.testbroker.TestBroker;
+import dev.earshot.whisper.CpuFeatures;
 import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -99,8 +100,10 @@ class PipelineEndToEndTest {
       JsonNode result = results.get(good.recordingId()).result();
       assertThat(result.get("status").asText()).isEqualTo("COMPLETE");
       assertThat(result.get("file").asText()).isEqualTo("jfk.wav");
+      // whisper-tiny hears JFK word for word on every processor measured; 2 of 22 words leave
+      // room for one the pipeline's chunking or a new processor changes, not for a lost chunk.
       assertThat(ResultChanges.wordDiff(JFK, result.get("transcription").asText()).wer())
-          .as(result.get("transcription").asText())
+          .as("'%s' on %s", result.get("transcription").asText(), CpuFeatures.host())
           .hasValueSatisfying(wer -> assertThat(wer).isLessThanOrEqualTo(0.1));
       assertThat(result.get("language").asText()).isEqualTo("en");
       assertThat(result.get("predicted_label").asText()).isEqualTo("speech");
@@ -225,6 +228,7 @@ class PipelineEndToEndTest {
       assertThat(replayed.get("models").get("transcript").get(0).get("id").asText())
           .contains("base");
       assertThat(ResultChanges.wordDiff(JFK, replayed.get("transcription").asText()).wer())
+          .as("'%s' on %s", replayed.get("transcription").asText(), CpuFeatures.host())
           .hasValueSatisfying(wer -> assertThat(wer).isLessThanOrEqualTo(0.1));
 
       // The query API answers with the new result; the topic keeps both.

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
+/**
+ * Language detection and forced languages on synthesised French and German (espeak-ng). Measured
+ * p(fr) 0.67 with tiny and p(de) 0.83 with base on every processor tried (README,
+ * "Reproducibility"); the bounds sit well below, and a language mix-up picks another code anyway.
+ */
 class LanguageTest {
 
   @Test
@@ -12,8 +17,10 @@ class LanguageTest {
         new Transcriber(Models.tiny(), DecodingOptions.defaults())
             .transcribe(new AudioWindow(Models.resource("speech/french.wav"), 0));
 
-    assertThat(result.language()).isEqualTo("fr");
-    assertThat(result.languageProbability()).isGreaterThan(0.3);
+    assertThat(result.language())
+        .as(Models.on("language of '" + result.text() + "'"))
+        .isEqualTo("fr");
+    assertThat(result.languageProbability()).as(Models.on("p(fr)")).isGreaterThan(0.3);
   }
 
   @Test
@@ -22,9 +29,14 @@ class LanguageTest {
         new Transcriber(Models.base(), DecodingOptions.defaults())
             .transcribe(new AudioWindow(Models.resource("speech/german.wav"), 0));
 
-    assertThat(result.language()).isEqualTo("de");
-    assertThat(result.languageProbability()).isGreaterThan(0.5);
-    assertThat(result.text()).contains("Berlin").containsPattern("[äöüß]");
+    assertThat(result.language())
+        .as(Models.on("language of '" + result.text() + "'"))
+        .isEqualTo("de");
+    assertThat(result.languageProbability()).as(Models.on("p(de)")).isGreaterThan(0.5);
+    assertThat(result.text())
+        .as(Models.on("the text"))
+        .contains("Berlin")
+        .containsPattern("[äöüß]");
   }
 
   @Test
@@ -35,7 +47,7 @@ class LanguageTest {
 
     assertThat(result.language()).isEqualTo("fr");
     assertThat(result.languageProbability()).isNull();
-    assertThat(result.text()).contains("Paris");
+    assertThat(result.text()).as(Models.on("the text")).contains("Paris");
   }
 
   @Test
@@ -46,7 +58,10 @@ class LanguageTest {
         new Transcriber(Models.base(), translate)
             .transcribe(new AudioWindow(Models.resource("speech/german.wav"), 0));
 
-    assertThat(result.text()).isNotBlank().doesNotContain("Guten", "heute", "Heute", "und");
-    assertThat(result.text()).matches("[\\p{ASCII}]+");
+    assertThat(result.text())
+        .as(Models.on("the translation"))
+        .isNotBlank()
+        .doesNotContain("Guten", "heute", "Heute", "und")
+        .matches("[\\p{ASCII}]+");
   }
 }

@@ -33,6 +33,14 @@ final class Models {
     return model;
   }
 
+  /**
+   * What an assertion on a model's output checks, and on which processor: outputs vary slightly
+   * with the kernels ONNX Runtime picks, so a failure reported from another machine must say.
+   */
+  static String on(String what) {
+    return what + " on " + CpuFeatures.host();
+  }
+
   static float[] jfk() {
     try {
       return AudioLoader.loadMono(AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV), 16000);

@@ -8,6 +8,11 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
+/**
+ * Whisper-tiny on JFK's 11 s, which every processor measured so far transcribes word for word
+ * (README, "Reproducibility"): its tokens win by wide margins (mean log-probability -0.32), so
+ * kernel noise does not flip them, while a decoding bug does. Failures name the processor.
+ */
 class TranscriberTest {
 
   static final String JFK =
@@ -25,11 +30,12 @@ class TranscriberTest {
   void jfkIsTranscribedExactlyByWhisperTiny() {
     Transcription result = transcriber.transcribe(new AudioWindow(Models.jfk(), 0));
 
-    assertThat(plain(result.text())).isEqualTo(JFK);
+    assertThat(plain(result.text())).as(Models.on("the text")).isEqualTo(JFK);
     assertThat(result.language()).isEqualTo("en");
-    assertThat(result.languageProbability()).isGreaterThan(0.5);
+    // Measured 0.87 to 0.88 and 0.18 to 0.19: the bounds sit far from both.
+    assertThat(result.languageProbability()).as(Models.on("p(en)")).isGreaterThan(0.5);
     assertThat(result.silent()).isFalse();
-    assertThat(result.noSpeechProbability()).isLessThan(0.5);
+    assertThat(result.noSpeechProbability()).as(Models.on("p(no speech)")).isLessThan(0.5);
     assertThat(result.segments()).isNotEmpty();
     assertThat(result.segments().get(0).start()).isCloseTo(0.0, within(0.5));
     assertThat(result.segments().get(result.segments().size() - 1).end())
@@ -43,7 +49,7 @@ class TranscriberTest {
 
     Transcription result = noTimestamps.transcribe(new AudioWindow(Models.jfk(), 0));
 
-    assertThat(plain(result.text())).isEqualTo(JFK);
+    assertThat(plain(result.text())).as(Models.on("the text")).isEqualTo(JFK);
     assertThat(result.segments())
         .singleElement()
         .satisfies(
@@ -57,7 +63,9 @@ class TranscriberTest {
   void beamSearchFindsTheSameText() {
     var beam = new Transcriber(Models.tiny(), DecodingOptions.defaults().withBeamSize(5));
 
-    assertThat(plain(beam.transcribe(new AudioWindow(Models.jfk(), 0)).text())).isEqualTo(JFK);
+    assertThat(plain(beam.transcribe(new AudioWindow(Models.jfk(), 0)).text()))
+        .as(Models.on("the text"))
+        .isEqualTo(JFK);
   }
 
   @Test
@@ -69,7 +77,8 @@ class TranscriberTest {
 
     Transcription result = reference.transcribe(new AudioWindow(new float[16000 * 10], 0));
 
-    assertThat(result.noSpeechProbability()).isGreaterThan(0.6);
+    // Measured 0.93; silence that scored below OpenAI's 0.6 threshold would come out as text.
+    assertThat(result.noSpeechProbability()).as(Models.on("p(no speech)")).isGreaterThan(0.6);
     assertThat(result.text()).isEmpty();
     assertThat(result.silent()).isTrue();
   }
@@ -122,8 +131,11 @@ class TranscriberTest {
 
     Transcription a = parts.get(0);
     Transcription b = parts.get(1);
-    // Each half is heard without the other's context, so a word may change; the times matter here.
-    assertThat(WordErrorRate.count(JFK, plain(a.text() + " " + b.text())).rate()).isLessThan(0.1);
+    // Each half is heard without the other's context, so words may change (measured: 2 of 22);
+    // the times matter here. A half that was lost would cost at least its 5 words.
+    assertThat(WordErrorRate.count(JFK, plain(a.text() + " " + b.text())).edits())
+        .as(Models.on("word errors in '" + a.text() + " | " + b.text() + "'"))
+        .isLessThanOrEqualTo(4);
     assertThat(a.segments()).allSatisfy(s -> assertThat(s.end()).isLessThanOrEqualTo(offset));
     assertThat(b.segments())
         .allSatisfy(

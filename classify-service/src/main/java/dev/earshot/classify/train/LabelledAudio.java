@@ -1,5 +1,6 @@
 package dev.earshot.classify.train;
 
+import dev.earshot.audio.decode.AudioFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -23,9 +23,6 @@ import java.util.stream.Stream;
  * @param group the speaker or source; empty when every file stands alone
  */
 public record LabelledAudio(Path file, String label, String group) {
-
-  private static final Set<String> AUDIO =
-      Set.of("wav", "flac", "ogg", "oga", "mp3", "aif", "aiff", "au", "snd");
 
   public LabelledAudio {
     Objects.requireNonNull(file, "file");
@@ -130,9 +127,7 @@ public record LabelledAudio(Path file, String label, String group) {
   }
 
   private static boolean isAudio(Path file) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return dot > 0 && AUDIO.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return AudioFiles.hasAudioExtension(file);
   }
 
   private static String unquote(String s) {

@@ -88,8 +88,11 @@ class CommandsTest {
             report.toString());
     JsonNode json = new ObjectMapper().readTree(report.resolve("evaluation.json").toFile());
     assertThat(json.path("n").asInt()).isEqualTo(TestAudio.speechAndSounds().size());
-    // Every file, training files included: a model that learnt anything gets most right.
-    assertThat(json.path("accuracy").asDouble()).isGreaterThan(0.8);
+    // Every file, training files included: a model that learnt anything gets most right (measured
+    // 0.94; logistic regression on hand-made features runs in Java, the same on every processor).
+    assertThat(json.path("accuracy").asDouble())
+        .as(TestAudio.on("accuracy of the saved model"))
+        .isGreaterThan(0.8);
     assertThat(evaluated).contains("confusion matrix");
     assertThat(report.resolve("roc.png")).isNotEmptyFile();
   }

@@ -36,7 +36,7 @@ class ComparisonTest {
             Optional.of(Map.of("sound", "ding")),
             "en",
             true,
-            new TrainingData.Settings(FeatureSet.HANDCRAFTED, 0.6, 0.2, 0, 7),
+            new TrainingData.Settings(FeatureSet.HANDCRAFTED, 0.5, 0.1, 0, 7),
             (type, seed) -> Experiments.defaults(type, seed, 1));
 
     ComparisonTable table =
@@ -66,7 +66,11 @@ class ComparisonTest {
     int testFiles = table.rows().get(0).evaluation().n();
     assertThat(table.rows()).allSatisfy(r -> assertThat(r.evaluation().n()).isEqualTo(testFiles));
     Evaluation whisper = table.rows().get(2).evaluation();
-    assertThat(whisper.accuracy()).isGreaterThanOrEqualTo(0.75);
+    // Whisper embeddings separate words from sounds: measured 14 of 14; ONNX Runtime's kernels
+    // move embeddings slightly by processor. "sound" for everything would score about 8 of 14.
+    assertThat(whisper.accuracy())
+        .as(TestAudio.on("logistic:whisper accuracy on " + whisper.n() + " test files"))
+        .isGreaterThanOrEqualTo(0.7);
     assertThat(table.text()).contains("ensemble:vote", "macro");
   }
 }

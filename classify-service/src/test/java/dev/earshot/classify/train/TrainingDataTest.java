@@ -26,7 +26,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Trains on real fetched recordings: spoken words (ALSA, freedesktop) against event sounds. */
+/**
+ * Trains on real fetched recordings: spoken words (ALSA, freedesktop) against event sounds, 36
+ * files; half train, 14 (40 %) test, so one file is 7 points.
+ *
+ * <p>Measured on 14 test files (x86-64, AVX-512): logistic 12, SVM 14, XGBoost 12, MLP 13, CNN 12
+ * right. The linear model and the SVM run in Java and score the same everywhere; XGBoost, the MLP
+ * and the CNN run native kernels that differ by processor and round differently while training. A
+ * model that learnt nothing says "sound" for everything: about 8 of 14. The bound, 10 of 14 (0.7),
+ * leaves the native models 2 or 3 files to differ by and still fails a model that learnt nothing.
+ */
 class TrainingDataTest {
 
   private static List<LabelledAudio> items;
@@ -41,7 +50,7 @@ class TrainingDataTest {
         TrainingData.prepare(
             items,
             featurizer,
-            new TrainingData.Settings(FeatureSet.HANDCRAFTED, 0.6, 0.2, 2, 7),
+            new TrainingData.Settings(FeatureSet.HANDCRAFTED, 0.5, 0.1, 2, 7),
             i -> {});
   }
 
@@ -77,7 +86,10 @@ class TrainingDataTest {
                 parts.test().labelNames(),
                 parts.test().labels(),
                 model.predict(parts.test().inputs()));
-        assertThat(test.accuracy()).as("%s test accuracy", type).isGreaterThanOrEqualTo(0.75);
+        assertThat(test.n()).isEqualTo(14);
+        assertThat(test.accuracy())
+            .as(TestAudio.on(type + " accuracy on " + test.n() + " test files"))
+            .isGreaterThanOrEqualTo(0.7);
 
         Path folder = dir.resolve(type.id());
         ArtifactManifest saved =
@@ -122,7 +134,7 @@ class TrainingDataTest {
         TrainingData.prepare(
             items,
             featurizer,
-            new TrainingData.Settings(FeatureSet.LOG_MEL, 0.6, 0.2, 4, 7),
+            new TrainingData.Settings(FeatureSet.LOG_MEL, 0.5, 0.1, 4, 7),
             i -> {});
     TrainingOptions options =
         new TrainingOptions(7, 30, 6, 0.003, 8, spectrograms.train().balancedClassWeights(), 2);
@@ -136,7 +148,9 @@ class TrainingDataTest {
               spectrograms.test().labels(),
               model.predict(spectrograms.test().inputs()));
       assertThat(spectrograms.train().inputShape()).containsExactly(1, 64, 128);
-      assertThat(test.accuracy()).as("CNN test accuracy").isGreaterThanOrEqualTo(0.7);
+      assertThat(test.accuracy())
+          .as(TestAudio.on("CNN accuracy on " + test.n() + " test files"))
+          .isGreaterThanOrEqualTo(0.7);
     }
   }
 

@@ -1,8 +1,7 @@
 package dev.earshot.ingest.cli;
 
-import dev.earshot.ingest.files.AudioFiles;
+import dev.earshot.audio.decode.AudioFiles;
 import dev.earshot.ingest.files.FileBatch;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,11 +44,9 @@ public class FilesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    AudioFiles.Selection selection;
-    try {
-      selection = AudioFiles.expand(paths, !noRecurse);
-    } catch (IOException e) {
-      System.err.println("files: " + e.getMessage());
+    AudioFiles.Selection selection = AudioFiles.expand(paths, !noRecurse);
+    if (!selection.problems().isEmpty()) {
+      System.err.println("files: " + selection.problems().get(0));
       return ExitCodes.USAGE;
     }
     if (selection.files().isEmpty()) {

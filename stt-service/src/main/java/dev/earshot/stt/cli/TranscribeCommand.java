@@ -1,43 +1,63 @@
 package dev.earshot.stt.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.audio.chunk.ChunkingSettings;
 import dev.earshot.audio.chunk.PipelineSettings;
 import dev.earshot.audio.dsp.Trimming;
+import dev.earshot.cli.AudioFileArguments;
+import dev.earshot.cli.FileProgress;
 import dev.earshot.stt.config.SttBeans;
 import dev.earshot.stt.config.SttConfig;
 import dev.earshot.stt.config.SttSettings;
 import dev.earshot.stt.model.FileTranscriber;
 import dev.earshot.stt.model.ModelHolder;
+import dev.earshot.stt.model.SpeechToText;
 import dev.earshot.whisper.Transcription;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/** Transcribes files directly, without Kafka, printing text with timestamps or JSON. */
+/** Transcribes files directly, without Kafka, printing text with timestamps, JSON or TSV. */
 @Command(
     name = "transcribe",
-    description = "Transcribe audio files and print text with timestamps, or JSON.",
+    description = {
+      "Transcribe audio files and print text with timestamps, one JSON object per line (--json)"
+          + " or FILE<TAB>TEXT per line (--tsv).",
+      "A file that cannot be read is reported on stderr and the others go on; the exit code is 1"
+          + " when any file failed."
+    },
     mixinStandardHelpOptions = true)
 public class TranscribeCommand implements Callable<Integer> {
 
-  @Parameters(
-      arity = "1..*",
-      paramLabel = "FILE",
-      description = "Audio files (any supported format).")
-  List<Path> files;
+  @Mixin AudioFileArguments inputs;
 
-  @Option(names = "--json", description = "One JSON object per file instead of text.")
-  boolean json;
+  @ArgGroup(exclusive = true)
+  Format format = new Format();
+
+  /** What stdout holds: text for people by default, or one line per file for programs. */
+  static class Format {
+    @Option(names = "--json", description = "One JSON object per file and line.")
+    boolean json;
+
+    @Option(names = "--tsv", description = "FILE<TAB>TEXT per file and line.")
+    boolean tsv;
+  }
 
   @Mixin ModelOptions modelOptions;
+
+  @Spec CommandSpec spec;
 
   private final SttSettings configured;
   private final SttConfig config;
@@ -53,34 +73,117 @@ public class TranscribeCommand implements Callable<Integer> {
     try {
       settings = modelOptions.apply(configured);
     } catch (IllegalArgumentException e) {
-      System.err.println("transcribe: " + e.getMessage());
-      return 2;
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }
-    try (ModelHolder holder = ModelHolder.start(settings, () -> SttBeans.cache(config))) {
-      ModelHolder.Loaded loaded;
-      try {
-        loaded = holder.await();
-      } catch (IllegalStateException e) {
-        System.err.println("transcribe: " + e.getMessage());
-        return 3;
-      }
-      var transcriber = new FileTranscriber(loaded.speechToText(), chunking());
-      ObjectMapper mapper = new ObjectMapper();
-      int failed = 0;
+    AudioFileArguments.Inputs resolved = inputs.resolve("transcribe", System.err);
+    List<Path> files = resolved.files();
+    if (files.isEmpty()) {
+      return 1;
+    }
+    int failed = resolved.failed();
+    ModelHolder.Loaded loaded;
+    try {
+      loaded = ModelHolder.load(settings, SttBeans.cache(config));
+    } catch (Exception e) {
+      System.err.printf(
+          "transcribe: the Whisper model '%s' cannot be loaded: %s%n",
+          settings.model(), e.getMessage());
+      return 1;
+    }
+    try (loaded;
+        FileProgress progress =
+            FileProgress.on(
+                "transcribe", files.size(), System.err, inputs.progressFor(files.size()))) {
+      var batch = new Batch(new FileTranscriber(loaded.speechToText(), chunking()), progress);
+      int chunksPerBatch = settings.batchSize();
       for (Path file : files) {
-        try {
-          var result = transcriber.transcribe(file);
-          if (json) {
-            System.out.println(mapper.writeValueAsString(toJson(result, loaded)));
-          } else {
-            printText(result);
-          }
-        } catch (IOException e) {
-          failed++;
-          System.err.println(file + ": " + e.getMessage());
+        batch.add(file);
+        if (batch.chunks() >= chunksPerBatch) {
+          batch.transcribe(loaded);
         }
       }
-      return failed == 0 ? 0 : 1;
+      batch.transcribe(loaded);
+      failed += batch.failed();
+    }
+    return failed == 0 ? 0 : 1;
+  }
+
+  /**
+   * Files decoded and waiting to share encoder batches: short files are transcribed together, and
+   * only a batch's worth of audio is held at once.
+   */
+  private final class Batch {
+    private final FileTranscriber transcriber;
+    private final FileProgress progress;
+    private final List<FileTranscriber.Decoded> waiting = new ArrayList<>();
+    private final ObjectMapper mapper = new ObjectMapper();
+    private int chunks;
+    private int failed;
+
+    Batch(FileTranscriber transcriber, FileProgress progress) {
+      this.transcriber = transcriber;
+      this.progress = progress;
+    }
+
+    void add(Path file) {
+      try {
+        FileTranscriber.Decoded decoded = transcriber.decode(file);
+        waiting.add(decoded);
+        chunks += decoded.chunks().size();
+      } catch (IOException | RuntimeException e) {
+        failed++;
+        progress.message(file + ": " + e.getMessage());
+        progress.fileDone(0);
+      }
+    }
+
+    int chunks() {
+      return chunks;
+    }
+
+    int failed() {
+      return failed;
+    }
+
+    void transcribe(ModelHolder.Loaded loaded) {
+      if (waiting.isEmpty()) {
+        return;
+      }
+      for (var result : transcriber.transcribe(waiting)) {
+        print(result, loaded);
+        result.chunks().stream()
+            .filter(SpeechToText.Result::failed)
+            .findFirst()
+            .ifPresent(
+                c -> {
+                  failed++;
+                  progress.message(
+                      String.format(
+                          "%s: chunk %d at %s cannot be transcribed: %s",
+                          result.file(),
+                          c.chunk().sequence(),
+                          clock(c.chunk().offsetSeconds()),
+                          c.failure().getMessage()));
+                });
+        progress.fileDone(result.seconds());
+      }
+      waiting.clear();
+      chunks = 0;
+    }
+
+    private void print(FileTranscriber.FileTranscript result, ModelHolder.Loaded loaded) {
+      if (format.json) {
+        try {
+          System.out.println(mapper.writeValueAsString(toJson(result, loaded)));
+        } catch (JsonProcessingException e) {
+          throw new IllegalStateException("cannot write JSON for " + result.file(), e);
+        }
+      } else if (format.tsv) {
+        System.out.println(result.file() + "\t" + result.text().replaceAll("[\t\r\n]+", " "));
+      } else {
+        printText(result);
+      }
+      System.out.flush();
     }
   }
 

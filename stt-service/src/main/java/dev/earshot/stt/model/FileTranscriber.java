@@ -86,35 +86,26 @@ public final class FileTranscriber {
    * encoded while another is decoded.
    */
   public List<FileTranscript> transcribeAll(List<Path> files) throws IOException {
-    List<SpeechToText.Chunk> all = new ArrayList<>();
-    List<Integer> counts = new ArrayList<>();
-    List<AudioInfo> infos = new ArrayList<>();
-    List<Double> durations = new ArrayList<>();
+    List<Decoded> decoded = new ArrayList<>();
     for (Path file : files) {
-      List<SpeechToText.Chunk> chunks = chunks(file, infos);
-      counts.add(chunks.size());
-      durations.add(
-          chunks.stream()
-              .mapToDouble(c -> c.samples().length / (double) chunking.targetSampleRate())
-              .sum());
-      all.addAll(chunks);
+      decoded.add(decode(file));
     }
-    List<SpeechToText.Result> results = speechToText.transcribe(all);
-    List<FileTranscript> transcripts = new ArrayList<>();
-    int from = 0;
-    for (int i = 0; i < files.size(); i++) {
-      transcripts.add(
-          new FileTranscript(
-              files.get(i),
-              infos.get(i),
-              durations.get(i),
-              List.copyOf(results.subList(from, from + counts.get(i)))));
-      from += counts.get(i);
-    }
-    return transcripts;
+    return transcribe(decoded);
   }
 
-  private List<SpeechToText.Chunk> chunks(Path file, List<AudioInfo> infos) throws IOException {
+  /**
+   * A file decoded and cut into chunks, ready to be transcribed.
+   *
+   * @param seconds the duration of the chunks together
+   */
+  public record Decoded(
+      Path file, AudioInfo input, double seconds, List<SpeechToText.Chunk> chunks) {}
+
+  /**
+   * Decodes a file and cuts it into chunks exactly as ingest-service cuts recordings; an unreadable
+   * file fails here, before it takes a place in a batch.
+   */
+  public Decoded decode(Path file) throws IOException {
     List<SpeechToText.Chunk> chunks = new ArrayList<>();
     AudioInfo info;
     try (PcmStream stream = AudioDecoder.open(file)) {
@@ -133,7 +124,30 @@ public final class FileTranscriber {
                       chunk.offsetSamples() / (double) rate,
                       chunk.samples())));
     }
-    infos.add(info);
-    return chunks;
+    double seconds =
+        chunks.stream().mapToDouble(c -> c.samples().length).sum() / chunking.targetSampleRate();
+    return new Decoded(file, info, seconds, List.copyOf(chunks));
+  }
+
+  /** Transcribes decoded files together, in their order. */
+  public List<FileTranscript> transcribe(List<Decoded> files) {
+    List<SpeechToText.Chunk> all = new ArrayList<>();
+    for (Decoded file : files) {
+      all.addAll(file.chunks());
+    }
+    List<SpeechToText.Result> results = speechToText.transcribe(all);
+    List<FileTranscript> transcripts = new ArrayList<>();
+    int from = 0;
+    for (Decoded file : files) {
+      int count = file.chunks().size();
+      transcripts.add(
+          new FileTranscript(
+              file.file(),
+              file.input(),
+              file.seconds(),
+              List.copyOf(results.subList(from, from + count))));
+      from += count;
+    }
+    return transcripts;
   }
 }

@@ -24,7 +24,16 @@ public final class ModelHolder implements AutoCloseable {
   private final CompletableFuture<Loaded> loading;
 
   /** The loaded model and what uses it. */
-  public record Loaded(WhisperModel model, SpeechDetector detector, SpeechToText speechToText) {}
+  public record Loaded(WhisperModel model, SpeechDetector detector, SpeechToText speechToText)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      model.close();
+      if (detector != null) {
+        detector.close();
+      }
+    }
+  }
 
   private ModelHolder(CompletableFuture<Loaded> loading) {
     this.loading = loading;
@@ -50,7 +59,8 @@ public final class ModelHolder implements AutoCloseable {
     return new ModelHolder(loading);
   }
 
-  static Loaded load(SttSettings settings, AssetCache cache) throws Exception {
+  /** Loads the model in the calling thread, for commands that have nothing else to do meanwhile. */
+  public static Loaded load(SttSettings settings, AssetCache cache) throws Exception {
     long start = System.nanoTime();
     Path folder = WhisperModels.resolve(settings.model(), cache);
     WhisperModel model = WhisperModel.load(folder, settings.whisper());
@@ -107,11 +117,7 @@ public final class ModelHolder implements AutoCloseable {
   @Override
   public void close() {
     if (isReady()) {
-      Loaded loaded = loading.join();
-      loaded.model().close();
-      if (loaded.detector() != null) {
-        loaded.detector().close();
-      }
+      loading.join().close();
     }
   }
 }

@@ -13,6 +13,7 @@ import dev.earshot.testbroker.TestBroker;
 import dev.earshot.testbroker.TestBrokerResource;
 import dev.earshot.testbroker.TestChunks;
 import dev.earshot.testbroker.TopicReader;
+import dev.earshot.whisper.CpuFeatures;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +84,9 @@ class SttServiceTest {
         byChunk.stream().filter(t -> t.getChunkSequence() == 2).findFirst().orElseThrow();
     Transcript silence =
         byChunk.stream().filter(t -> t.getChunkSequence() == 3).findFirst().orElseThrow();
+    // whisper-tiny hears JFK word for word on every processor measured (whisper's TranscriberTest).
     assertThat(plain(first.getText()))
+        .as("the text on %s", CpuFeatures.host())
         .isEqualTo(
             "and so my fellow americans ask not what your country can do for you ask what you can"
                 + " do for your country");
@@ -93,7 +96,9 @@ class SttServiceTest {
     assertThat(first.getTimings().getRealTimeFactor()).isPositive();
     assertThat(first.getTokens()).isPositive();
     assertThat(first.getLanguage()).isEqualTo("en");
-    assertThat(second.getText()).containsIgnoringCase("young man");
+    assertThat(second.getText())
+        .as("the text on %s", CpuFeatures.host())
+        .containsIgnoringCase("young man");
     assertThat(second.getSegments())
         .allSatisfy(s -> assertThat(s.getStart()).isGreaterThanOrEqualTo(11.0));
     assertThat(silence.getText()).isEmpty();

@@ -3,6 +3,7 @@ package dev.earshot.classify.model.djl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.earshot.classify.TestAudio;
 import dev.earshot.classify.evaluate.TrainingCurve;
 import dev.earshot.classify.model.ModelType;
 import dev.earshot.classify.model.TrainingOptions;
@@ -40,7 +41,11 @@ class CnnTrainerTest {
 
   @Test
   void learnsHorizontalVersusVerticalStripes() {
-    assertThat(Synthetic.accuracy(model.predict(TEST.inputs()), TEST.labels())).isGreaterThan(0.95);
+    // Measured 1.0; stripes are easy for any processor's kernels, a CNN that does not learn scores
+    // 0.5.
+    assertThat(Synthetic.accuracy(model.predict(TEST.inputs()), TEST.labels()))
+        .as(TestAudio.on("CNN accuracy"))
+        .isGreaterThan(0.95);
     assertThat(model.type()).isEqualTo(ModelType.CNN);
     assertThat(model.inputShape()).containsExactly(1, 16, 24);
   }

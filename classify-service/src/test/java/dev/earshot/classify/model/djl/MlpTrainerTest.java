@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
+import dev.earshot.classify.TestAudio;
 import dev.earshot.classify.evaluate.TrainingCurve;
 import dev.earshot.classify.model.ModelType;
 import dev.earshot.classify.model.TrainingOptions;
@@ -40,7 +41,11 @@ class MlpTrainerTest {
   void learnsSeparableBlobs() {
     double[][] probabilities = model.predict(VALIDATION.inputs());
 
-    assertThat(Synthetic.accuracy(probabilities, VALIDATION.labels())).isGreaterThan(0.95);
+    // Separable blobs: measured 0.994; libtorch's kernels differ by processor, a net that does not
+    // learn stays near 1/3.
+    assertThat(Synthetic.accuracy(probabilities, VALIDATION.labels()))
+        .as(TestAudio.on("MLP accuracy"))
+        .isGreaterThan(0.95);
     assertThat(model.type()).isEqualTo(ModelType.MLP);
     assertThat(model.labels()).isEqualTo(TRAIN.labelNames());
     for (double[] row : probabilities) {
@@ -131,7 +136,11 @@ class MlpTrainerTest {
       balancedRecall = Synthetic.recall(weighted.predict(test.inputs()), test.labels(), 1);
     }
 
-    assertThat(balancedRecall).isGreaterThan(plainRecall + 0.1).isGreaterThan(0.8);
+    // Measured 0.94 against 0.69: class weights that were ignored would give the same recall.
+    assertThat(balancedRecall)
+        .as(TestAudio.on("minority recall with class weights, without: " + plainRecall))
+        .isGreaterThan(plainRecall + 0.1)
+        .isGreaterThan(0.8);
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.earshot.classify.TestAudio;
 import dev.earshot.classify.evaluate.TrainingCurve;
 import dev.earshot.classify.model.ModelType;
 import dev.earshot.classify.model.ProbabilisticModel;
@@ -53,7 +54,11 @@ class TribuoTrainerTest {
 
     try (ProbabilisticModel model = trainer.train(train, validation, options(train), epochs::add)) {
       double[] score = TribuoTrainer.score(model, validation);
-      assertThat(score[1]).as("validation accuracy").isGreaterThan(0.9);
+      // 20 validation points, 3 classes: measured 0.95 to 1.0 (logistic and SVM in Java, the same
+      // everywhere; XGBoost native). Chance is 1/3; the bound leaves XGBoost 2 points to differ by.
+      assertThat(score[1])
+          .as(TestAudio.on(type + " validation accuracy"))
+          .isGreaterThanOrEqualTo(0.85);
       assertThat(epochs).isNotEmpty();
       assertThat(epochs).allSatisfy(e -> assertThat(e.validationAccuracy()).isBetween(0.0, 1.0));
       double[][] p = model.predict(validation.inputs());

@@ -1,10 +1,8 @@
-package dev.earshot.ingest.files;
+package dev.earshot.audio.decode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,9 +49,22 @@ class AudioFilesTest {
   }
 
   @Test
-  void aMissingPathIsReportedByName() {
-    assertThatThrownBy(() -> AudioFiles.expand(List.of(dir.resolve("nope")), true))
-        .isInstanceOf(NoSuchFileException.class)
-        .hasMessageContaining("nope");
+  void aMissingPathIsReportedByNameAndTheOthersAreStillTaken() throws Exception {
+    Path there = touch("there.wav");
+    Path missing = dir.resolve("nope");
+
+    var selection = AudioFiles.expand(List.of(missing, there), true);
+
+    assertThat(selection.files()).containsExactly(there);
+    assertThat(selection.problems())
+        .singleElement()
+        .hasToString(missing + ": no such file or folder");
+  }
+
+  @Test
+  void everyExtensionOfEveryDecodedFormatCounts() {
+    assertThat(AudioFiles.EXTENSIONS)
+        .containsExactlyInAnyOrder(
+            "wav", "wave", "flac", "ogg", "oga", "mp3", "aif", "aiff", "aifc", "au", "snd");
   }
 }
