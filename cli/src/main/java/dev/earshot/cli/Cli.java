@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -106,9 +107,17 @@ public final class Cli {
 
   private static int usageError(ParameterException error, String[] args) {
     String message = oneLine(error.getMessage());
-    if (error instanceof UnmatchedArgumentException unmatched
-        && !unmatched.getSuggestions().isEmpty()) {
-      message += "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+    List<String> unmatched = error.getCommandLine().getUnmatchedArguments();
+    if (error instanceof MissingParameterException && !unmatched.isEmpty()) {
+      // picocli checks required arguments first, but the unknown option is the likelier typo.
+      message =
+          new UnmatchedArgumentException(error.getCommandLine(), unmatched).getMessage()
+              + "; "
+              + message;
+    }
+    if (error instanceof UnmatchedArgumentException unknown
+        && !unknown.getSuggestions().isEmpty()) {
+      message += "; did you mean " + String.join(" or ", unknown.getSuggestions()) + "?";
     }
     return usageError(error.getCommandLine(), message, error, verbose(List.of(args)));
   }

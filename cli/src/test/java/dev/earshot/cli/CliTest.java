@@ -73,6 +73,31 @@ class CliTest {
   }
 
   @Test
+  void anUnknownOptionIsNamedEvenWhenARequiredArgumentIsMissingToo() {
+    int exit =
+        Cli.configure(new CommandLine(new Required()))
+            .setErr(new PrintWriter(err))
+            .execute("--bogus");
+
+    assertThat(exit).isEqualTo(ExitCodes.USAGE);
+    assertThat(errLines())
+        .containsExactly(
+            "required: Unknown option: '--bogus'; Missing required parameter: 'FILE'"
+                + " (see 'required --help')");
+  }
+
+  @Command(name = "required")
+  static class Required implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "FILE")
+    List<String> files;
+
+    @Override
+    public Integer call() {
+      return 0;
+    }
+  }
+
+  @Test
   void anUnknownSubcommandIsAUsageErrorOfTheParent() {
     assertThat(run(null, "wrok")).isEqualTo(ExitCodes.USAGE);
 
