@@ -1,5 +1,7 @@
 package dev.earshot.ingest.cli;
 
+import dev.earshot.cli.ExitCodes;
+import dev.earshot.cli.UsageException;
 import dev.earshot.ingest.files.AudioFiles;
 import dev.earshot.ingest.files.FileBatch;
 import java.io.IOException;
@@ -49,18 +51,13 @@ public class FilesCommand implements Callable<Integer> {
     try {
       selection = AudioFiles.expand(paths, !noRecurse);
     } catch (IOException e) {
-      System.err.println("files: " + e.getMessage());
-      return ExitCodes.USAGE;
+      throw new UsageException(e.getMessage(), e);
     }
     if (selection.files().isEmpty()) {
-      System.err.printf(
-          "files: no audio files found (%d other files skipped)%n", selection.skipped());
-      return ExitCodes.USAGE;
+      throw new UsageException(
+          "no audio files found (" + selection.skipped() + " other files skipped)");
     }
-    var kafkaProblem = support.requireKafka("files");
-    if (kafkaProblem.isPresent()) {
-      return kafkaProblem.getAsInt();
-    }
+    support.requireKafka();
     var ingestor = support.ingestor(support.listener(printChunks));
     var batch =
         new FileBatch(
@@ -73,6 +70,6 @@ public class FilesCommand implements Callable<Integer> {
         selection.skipped(),
         summary.chunks(),
         summary.seconds());
-    return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }
