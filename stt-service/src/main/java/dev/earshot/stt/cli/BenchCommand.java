@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.audio.chunk.AudioLoader;
+import dev.earshot.cli.ExistingPath;
 import dev.earshot.stt.config.SttBeans;
 import dev.earshot.stt.config.SttConfig;
 import dev.earshot.stt.config.SttSettings;
@@ -51,6 +52,7 @@ public class BenchCommand implements Callable<Integer> {
   @Parameters(
       arity = "0..*",
       paramLabel = "FOLDER",
+      converter = ExistingPath.class,
       description = "Folders or files (default: the LibriVox clips and jfk.wav, fetched).")
   List<Path> inputs = new ArrayList<>();
 
