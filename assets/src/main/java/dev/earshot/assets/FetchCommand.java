@@ -61,12 +61,26 @@ public final class FetchCommand {
         .execute(args);
   }
 
-  private AssetCache cache(CommandSpec spec, boolean quiet) {
-    FetchSettings settings = FetchSettings.defaults();
-    if (!quiet) {
-      settings = settings.withListener(new StderrProgress(spec.commandLine().getErr()));
+  /** What the subcommands share: the cache and where their output goes. */
+  abstract static class Subcommand implements Callable<Integer> {
+    @ParentCommand FetchCommand root;
+    @Spec CommandSpec spec;
+
+    AssetCache cache(boolean quiet) {
+      FetchSettings settings = FetchSettings.defaults();
+      if (!quiet) {
+        settings = settings.withListener(new StderrProgress(err()));
+      }
+      return new AssetCache(root.cacheRoot, settings);
     }
-    return new AssetCache(cacheRoot, settings);
+
+    PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+      return spec.commandLine().getErr();
+    }
   }
 
   /** The catalogue with what is cached. */
@@ -74,14 +88,11 @@ public final class FetchCommand {
       name = "list",
       mixinStandardHelpOptions = true,
       description = "List the catalogue and what is cached.")
-  static final class ListEntries implements Callable<Integer> {
-    @ParentCommand FetchCommand root;
-    @Spec CommandSpec spec;
-
+  static final class ListEntries extends Subcommand {
     @Override
     public Integer call() {
-      AssetCache cache = root.cache(spec, true);
-      PrintWriter out = spec.commandLine().getOut();
+      AssetCache cache = cache(true);
+      PrintWriter out = out();
       out.println("Cache: " + cache.root());
       out.printf("%-22s %5s %10s  %-6s  %s%n", "NAME", "FILES", "SIZE", "CACHED", "DESCRIPTION");
       for (CatalogEntry entry : Catalog.all()) {
@@ -103,10 +114,7 @@ public final class FetchCommand {
       name = "fetch",
       mixinStandardHelpOptions = true,
       description = "Fetch entries (see 'list') and print their local paths, one per line.")
-  static final class Fetch implements Callable<Integer> {
-    @ParentCommand FetchCommand root;
-    @Spec CommandSpec spec;
-
+  static final class Fetch extends Subcommand {
     @Option(
         names = {"-q", "--quiet"},
         description = "No progress on stderr.")
@@ -132,20 +140,18 @@ public final class FetchCommand {
       } else {
         entries = resolve(names);
       }
-      AssetCache cache = root.cache(spec, quiet);
-      PrintWriter out = spec.commandLine().getOut();
-      PrintWriter err = spec.commandLine().getErr();
+      AssetCache cache = cache(quiet);
       int status = ExitCodes.OK;
       for (CatalogEntry entry : entries) {
         try {
-          out.println(cache.fetch(entry));
+          out().println(cache.fetch(entry));
         } catch (AssetException e) {
-          err.println(spec.qualifiedName() + ": " + Cli.describe(e));
+          err().println(spec.qualifiedName() + ": " + Cli.describe(e));
           status = ExitCodes.FAILURE;
         }
       }
-      out.flush();
-      err.flush();
+      out().flush();
+      err().flush();
       return status;
     }
   }
@@ -155,21 +161,17 @@ public final class FetchCommand {
       name = "path",
       mixinStandardHelpOptions = true,
       description = "Print where entries are cached; fetch nothing.")
-  static final class Where implements Callable<Integer> {
-    @ParentCommand FetchCommand root;
-    @Spec CommandSpec spec;
-
+  static final class Where extends Subcommand {
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "Catalogue entries.")
     List<String> names = List.of();
 
     @Override
     public Integer call() {
-      AssetCache cache = root.cache(spec, true);
-      PrintWriter out = spec.commandLine().getOut();
+      AssetCache cache = cache(true);
       for (CatalogEntry entry : resolve(names)) {
-        out.println(cache.locationOf(entry));
+        out().println(cache.locationOf(entry));
       }
-      out.flush();
+      out().flush();
       return ExitCodes.OK;
     }
   }
@@ -179,22 +181,17 @@ public final class FetchCommand {
       name = "prune",
       mixinStandardHelpOptions = true,
       description = "Delete cached archives (fetched files stay).")
-  static final class Prune implements Callable<Integer> {
-    @ParentCommand FetchCommand root;
-    @Spec CommandSpec spec;
-
+  static final class Prune extends Subcommand {
     @Override
     public Integer call() throws IOException {
-      AssetCache cache = root.cache(spec, true);
+      AssetCache cache = cache(true);
       long deleted;
       try {
         deleted = cache.deleteArchives();
       } catch (IOException e) {
         throw new IOException("could not delete the archives in " + cache.root(), e);
       }
-      spec.commandLine()
-          .getOut()
-          .println("Deleted " + size(deleted) + " of archives in " + cache.root());
+      out().println("Deleted " + size(deleted) + " of archives in " + cache.root());
       return ExitCodes.OK;
     }
   }

@@ -6,7 +6,10 @@ import java.nio.file.Path;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/** A path option that must name a file or folder that is there. */
+/**
+ * A path option that must name a file or folder that is there. Options only: picocli takes a
+ * positional value it cannot convert for an unmatched argument, and says only that.
+ */
 public final class ExistingPath implements ITypeConverter<Path> {
 
   @Override

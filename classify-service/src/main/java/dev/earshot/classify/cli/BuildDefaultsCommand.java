@@ -110,7 +110,10 @@ public class BuildDefaultsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (only != null && RECIPES.stream().noneMatch(r -> r.name().equals(only))) {
       throw new UsageException(
-          "--only '" + only + "': one of " + RECIPES.stream().map(Recipe::name).toList());
+          "--only '"
+              + only
+              + "': one of "
+              + String.join(", ", RECIPES.stream().map(Recipe::name).toList()));
     }
     AssetCache cache = AssetCache.atDefaultLocation();
     Path root = work != null ? work : cache.root().resolve("builtins");
