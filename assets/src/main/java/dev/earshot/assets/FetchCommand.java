@@ -1,15 +1,27 @@
 package dev.earshot.assets;
 
+import dev.earshot.cli.Cli;
+import dev.earshot.cli.ExitCodes;
+import dev.earshot.cli.UsageException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * Command line over the {@link Catalog}: {@code list} prints it, {@code fetch NAME...} fetches
@@ -17,139 +29,190 @@ import java.util.concurrent.ConcurrentMap;
  * stdout; progress and fallbacks go to stderr. Exit code 0 on success, 1 when a fetch failed, 2 for
  * a usage error.
  */
+@Command(
+    name = "assets",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Fetches pinned, checksummed models and recordings into the cache:",
+      "$EARSHOT_CACHE, else -Dearshot.cache, else ${XDG_CACHE_HOME:-~/.cache}/earshot."
+    },
+    subcommands = {
+      FetchCommand.ListEntries.class,
+      FetchCommand.Fetch.class,
+      FetchCommand.Where.class,
+      FetchCommand.Prune.class
+    })
 public final class FetchCommand {
 
-  static final int OK = 0;
-  static final int FAILED = 1;
-  static final int USAGE = 2;
+  private final Path cacheRoot;
 
-  private static final String USAGE_TEXT =
-      """
-      Usage: FetchCommand list                          list the catalogue and what is cached
-             FetchCommand fetch [-q] NAME...            fetch entries, print their local paths
-             FetchCommand fetch [-q] --all-small        fetch everything but the models
-             FetchCommand fetch [-q] --all              fetch everything
-             FetchCommand path NAME...                  print where entries are cached, fetch nothing
-             FetchCommand prune                         delete cached archives (fetched files stay)
-      Cache: $EARSHOT_CACHE, else -Dearshot.cache, else ${XDG_CACHE_HOME:-~/.cache}/earshot
-      """;
-
-  private FetchCommand() {}
+  private FetchCommand(Path cacheRoot) {
+    this.cacheRoot = cacheRoot;
+  }
 
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err, AssetCache.defaultRoot()));
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, Path cacheRoot) {
-    if (args.length == 0) {
-      err.print(USAGE_TEXT);
-      return USAGE;
-    }
-    List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
-    boolean quiet = rest.remove("-q") | rest.remove("--quiet");
-    FetchSettings settings = FetchSettings.defaults();
-    if (!quiet) {
-      settings = settings.withListener(new StderrProgress(err));
-    }
-    AssetCache cache = new AssetCache(cacheRoot, settings);
-    return switch (args[0]) {
-      case "list" -> list(cache, out);
-      case "fetch" -> fetch(cache, rest, out, err);
-      case "path" -> path(cache, rest, out, err);
-      case "prune" -> prune(cache, out, err);
-      case "-h", "--help", "help" -> {
-        out.print(USAGE_TEXT);
-        yield OK;
-      }
-      default -> {
-        err.println("Unknown command: " + args[0]);
-        err.print(USAGE_TEXT);
-        yield USAGE;
-      }
-    };
+    return Cli.configure(new CommandLine(new FetchCommand(cacheRoot)))
+        .setOut(new PrintWriter(out, true))
+        .setErr(new PrintWriter(err, true))
+        .execute(args);
   }
 
-  private static int list(AssetCache cache, PrintStream out) {
-    out.println("Cache: " + cache.root());
-    out.printf("%-22s %5s %10s  %-6s  %s%n", "NAME", "FILES", "SIZE", "CACHED", "DESCRIPTION");
-    for (CatalogEntry entry : Catalog.all()) {
-      out.printf(
-          "%-22s %5d %10s  %-6s  %s%n",
-          entry.name(),
-          entry.files().size(),
-          size(entry.totalSize()),
-          cache.isCached(entry) ? "yes" : "no",
-          entry.description());
+  /** What the subcommands share: the cache and where their output goes. */
+  abstract static class Subcommand implements Callable<Integer> {
+    @ParentCommand FetchCommand root;
+    @Spec CommandSpec spec;
+
+    AssetCache cache(boolean quiet) {
+      FetchSettings settings = FetchSettings.defaults();
+      if (!quiet) {
+        settings = settings.withListener(new StderrProgress(err()));
+      }
+      return new AssetCache(root.cacheRoot, settings);
     }
-    return OK;
+
+    PrintWriter out() {
+      return spec.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+      return spec.commandLine().getErr();
+    }
   }
 
-  private static int fetch(AssetCache cache, List<String> names, PrintStream out, PrintStream err) {
-    List<CatalogEntry> entries;
-    if (names.equals(List.of("--all-small"))) {
-      entries = Catalog.recordings();
-    } else if (names.equals(List.of("--all"))) {
-      entries = Catalog.all();
-    } else {
-      Optional<List<CatalogEntry>> found = resolve(names, err);
-      if (found.isEmpty()) {
-        return USAGE;
+  /** The catalogue with what is cached. */
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List the catalogue and what is cached.")
+  static final class ListEntries extends Subcommand {
+    @Override
+    public Integer call() {
+      AssetCache cache = cache(true);
+      PrintWriter out = out();
+      out.println("Cache: " + cache.root());
+      out.printf("%-22s %5s %10s  %-6s  %s%n", "NAME", "FILES", "SIZE", "CACHED", "DESCRIPTION");
+      for (CatalogEntry entry : Catalog.all()) {
+        out.printf(
+            "%-22s %5d %10s  %-6s  %s%n",
+            entry.name(),
+            entry.files().size(),
+            size(entry.totalSize()),
+            cache.isCached(entry) ? "yes" : "no",
+            entry.description());
       }
-      entries = found.get();
+      out.flush();
+      return ExitCodes.OK;
     }
-    int status = OK;
-    for (CatalogEntry entry : entries) {
+  }
+
+  /** Fetches entries and prints their paths; one that fails is reported and the rest go on. */
+  @Command(
+      name = "fetch",
+      mixinStandardHelpOptions = true,
+      description = "Fetch entries (see 'list') and print their local paths, one per line.")
+  static final class Fetch extends Subcommand {
+    @Option(
+        names = {"-q", "--quiet"},
+        description = "No progress on stderr.")
+    boolean quiet;
+
+    @Option(names = "--all-small", description = "Everything but the models.")
+    boolean allSmall;
+
+    @Option(names = "--all", description = "Everything.")
+    boolean all;
+
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "Catalogue entries.")
+    List<String> names = List.of();
+
+    @Override
+    public Integer call() {
+      List<CatalogEntry> entries;
+      if (all || allSmall) {
+        if (!names.isEmpty() || (all && allSmall)) {
+          throw new UsageException("give names, --all-small or --all, not several");
+        }
+        entries = all ? Catalog.all() : Catalog.recordings();
+      } else {
+        entries = resolve(names);
+      }
+      AssetCache cache = cache(quiet);
+      int status = ExitCodes.OK;
+      for (CatalogEntry entry : entries) {
+        try {
+          out().println(cache.fetch(entry));
+        } catch (AssetException e) {
+          err().println(spec.qualifiedName() + ": " + Cli.describe(e));
+          status = ExitCodes.FAILURE;
+        }
+      }
+      out().flush();
+      err().flush();
+      return status;
+    }
+  }
+
+  /** Where entries are cached, fetched or not. */
+  @Command(
+      name = "path",
+      mixinStandardHelpOptions = true,
+      description = "Print where entries are cached; fetch nothing.")
+  static final class Where extends Subcommand {
+    @Parameters(arity = "0..*", paramLabel = "NAME", description = "Catalogue entries.")
+    List<String> names = List.of();
+
+    @Override
+    public Integer call() {
+      AssetCache cache = cache(true);
+      for (CatalogEntry entry : resolve(names)) {
+        out().println(cache.locationOf(entry));
+      }
+      out().flush();
+      return ExitCodes.OK;
+    }
+  }
+
+  /** Frees the space of downloaded archives; what was extracted from them stays. */
+  @Command(
+      name = "prune",
+      mixinStandardHelpOptions = true,
+      description = "Delete cached archives (fetched files stay).")
+  static final class Prune extends Subcommand {
+    @Override
+    public Integer call() throws IOException {
+      AssetCache cache = cache(true);
+      long deleted;
       try {
-        out.println(cache.fetch(entry));
-      } catch (AssetException e) {
-        err.println(e.getMessage());
-        status = FAILED;
+        deleted = cache.deleteArchives();
+      } catch (IOException e) {
+        throw new IOException("could not delete the archives in " + cache.root(), e);
       }
-    }
-    return status;
-  }
-
-  private static int path(AssetCache cache, List<String> names, PrintStream out, PrintStream err) {
-    Optional<List<CatalogEntry>> found = resolve(names, err);
-    if (found.isEmpty()) {
-      return USAGE;
-    }
-    for (CatalogEntry entry : found.get()) {
-      out.println(cache.locationOf(entry));
-    }
-    return OK;
-  }
-
-  private static int prune(AssetCache cache, PrintStream out, PrintStream err) {
-    try {
-      out.println("Deleted " + size(cache.deleteArchives()) + " of archives in " + cache.root());
-      return OK;
-    } catch (IOException e) {
-      err.println("Could not delete archives in " + cache.root() + ": " + e.getMessage());
-      return FAILED;
+      out().println("Deleted " + size(deleted) + " of archives in " + cache.root());
+      return ExitCodes.OK;
     }
   }
 
-  private static Optional<List<CatalogEntry>> resolve(List<String> names, PrintStream err) {
-    if (names.isEmpty() || names.stream().anyMatch(name -> name.startsWith("-"))) {
-      err.print(USAGE_TEXT);
-      return Optional.empty();
+  private static List<CatalogEntry> resolve(List<String> names) {
+    if (names.isEmpty()) {
+      throw new UsageException("name at least one entry of the catalogue, or --all-small or --all");
     }
     List<CatalogEntry> entries = new ArrayList<>();
     for (String name : names) {
       Optional<CatalogEntry> entry = Catalog.find(name);
       if (entry.isEmpty()) {
-        err.println(
-            "Unknown asset: "
+        throw new UsageException(
+            "unknown asset '"
                 + name
-                + " (known: "
-                + String.join(", ", Catalog.all().stream().map(CatalogEntry::name).toList())
-                + ")");
-        return Optional.empty();
+                + "'; known: "
+                + String.join(", ", Catalog.all().stream().map(CatalogEntry::name).toList()));
       }
       entries.add(entry.get());
     }
-    return Optional.of(entries);
+    return entries;
   }
 
   static String size(long bytes) {
@@ -167,16 +230,17 @@ public final class FetchCommand {
 
     private static final long LARGE = 10_000_000;
 
-    private final PrintStream err;
+    private final PrintWriter err;
     private final ConcurrentMap<URI, Integer> reported = new ConcurrentHashMap<>();
 
-    StderrProgress(PrintStream err) {
+    StderrProgress(PrintWriter err) {
       this.err = err;
     }
 
     @Override
     public void downloadStarted(URI uri, long totalBytes) {
       err.println("Downloading " + uri + (totalBytes >= 0 ? " (" + size(totalBytes) + ")" : ""));
+      err.flush();
       reported.put(uri, 0);
     }
 
@@ -189,6 +253,7 @@ public final class FetchCommand {
       Integer before = reported.put(uri, tenths);
       if (before != null && tenths > before && tenths < 10) {
         err.println("  " + tenths * 10 + " % of " + size(totalBytes));
+        err.flush();
       }
     }
 
@@ -207,6 +272,7 @@ public final class FetchCommand {
               + failure.source().describe()
               + ": "
               + failure.reason());
+      err.flush();
     }
   }
 }

@@ -1,7 +1,9 @@
 package dev.earshot.assets;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
+import dev.earshot.cli.ExitCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -37,20 +39,22 @@ class FetchCommandTest {
   }
 
   @Test
-  void refusesAnUnknownNameWithTheKnownOnes() {
-    assertThat(run("fetch", "whisper-large")).isEqualTo(FetchCommand.USAGE);
+  void refusesAnUnknownNameInOneLineWithTheKnownOnes() {
+    assertThat(run("fetch", "whisper-large")).isEqualTo(ExitCodes.USAGE);
 
-    assertThat(err())
-        .contains("Unknown asset: whisper-large")
-        .contains("whisper-tiny, whisper-base");
+    assertThat(err().lines())
+        .singleElement(STRING)
+        .startsWith("assets fetch: unknown asset 'whisper-large'; known: ")
+        .contains("whisper-tiny, whisper-base")
+        .endsWith("(see 'assets fetch --help')");
     assertThat(out()).isEmpty();
   }
 
   @Test
-  void explainsUsageWithoutArguments() {
-    assertThat(run()).isEqualTo(FetchCommand.USAGE);
+  void withoutArgumentsAsksForACommandInOneLine() {
+    assertThat(run()).isEqualTo(ExitCodes.USAGE);
 
-    assertThat(err()).contains("Usage:").contains("--all-small");
+    assertThat(err().lines()).singleElement(STRING).contains("Missing required subcommand");
   }
 
   private int run(String... args) {

@@ -4,8 +4,10 @@ import dev.earshot.audio.decode.AudioFiles;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * The audio inputs of a batch command: files, folders (searched recursively for every format the
@@ -38,18 +40,26 @@ public class AudioFileArguments {
   /** The files to read, and how many paths gave none. */
   public record Inputs(List<Path> files, int failed) {}
 
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec command;
+
   /**
-   * The files to read; every path that gives none is reported on {@code err}, one line each, and a
-   * batch without any file says so.
+   * The files to read; every path that gives none is reported on {@code err}, one line each. Paths
+   * that are all there but hold no audio file are a usage error.
    */
-  public Inputs resolve(String command, PrintStream err) {
+  public Inputs resolve(PrintStream err) {
     AudioFiles.Selection selection = AudioFiles.expand(paths, !noRecurse);
-    selection.problems().forEach(err::println);
+    selection.problems().forEach(p -> err.println(line(p.path(), p.message())));
     if (selection.files().isEmpty() && selection.problems().isEmpty()) {
-      err.printf(
-          "%s: no audio files found (%d other files skipped)%n", command, selection.skipped());
+      throw new UsageException(
+          "no audio files found (" + selection.skipped() + " other files skipped)");
     }
     return new Inputs(selection.files(), selection.problems().size());
+  }
+
+  /** The line reporting a file that failed: the command as typed, the file, the reason. */
+  public String line(Path file, String reason) {
+    return command.qualifiedName() + ": " + file + ": " + reason;
   }
 
   /** Whether a batch of this many files shows a progress bar. */

@@ -1,5 +1,7 @@
 package dev.earshot.classify.cli;
 
+import dev.earshot.cli.ExistingPath;
+import dev.earshot.cli.UsageException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +13,10 @@ import picocli.CommandLine.Option;
     description = "Feature extraction of one hour of audio: prints audio seconds per CPU second.")
 public class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--file", description = "Audio to repeat (default: generated bursts).")
+  @Option(
+      names = "--file",
+      converter = ExistingPath.class,
+      description = "Audio to repeat (default: generated bursts).")
   java.nio.file.Path file;
 
   @Option(names = "--minutes", defaultValue = "60", description = "Audio to extract (default 60).")
@@ -25,6 +30,9 @@ public class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (minutes < 1) {
+      throw new UsageException("--minutes '" + minutes + "': must be 1 or more");
+    }
     FeatureBenchmark.run(file, minutes, threads, System.out);
     return 0;
   }

@@ -20,6 +20,8 @@ import dev.earshot.classify.model.ClassifierArtifact;
 import dev.earshot.classify.train.LabelledAudio;
 import dev.earshot.classify.train.TrainingData;
 import dev.earshot.classify.whisper.WhisperEmbedding;
+import dev.earshot.cli.ExistingPath;
+import dev.earshot.cli.UsageException;
 import dev.earshot.whisper.WhisperModel;
 import dev.earshot.whisper.WhisperModels;
 import dev.earshot.whisper.WhisperOptions;
@@ -76,6 +78,7 @@ public class BuildDefaultsCommand implements Callable<Integer> {
   @Option(
       names = "--project",
       defaultValue = ".",
+      converter = ExistingPath.class,
       description = "Project root: the models go to classify-service/src/main/resources.")
   Path project;
 
@@ -105,6 +108,13 @@ public class BuildDefaultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (only != null && RECIPES.stream().noneMatch(r -> r.name().equals(only))) {
+      throw new UsageException(
+          "--only '"
+              + only
+              + "': one of "
+              + String.join(", ", RECIPES.stream().map(Recipe::name).toList()));
+    }
     AssetCache cache = AssetCache.atDefaultLocation();
     Path root = work != null ? work : cache.root().resolve("builtins");
     int cores = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

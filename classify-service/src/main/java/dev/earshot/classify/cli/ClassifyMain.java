@@ -1,5 +1,6 @@
 package dev.earshot.classify.cli;
 
+import dev.earshot.cli.Cli;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -20,8 +21,7 @@ public class ClassifyMain implements QuarkusApplication {
   }
 
   public static void main(String... args) {
-    boolean serving = args.length == 0 || args[0].equals("serve");
-    if (!serving) {
+    if (!Cli.serving(args)) {
       // File commands need neither Kafka, the classifiers of the service, nor the HTTP port.
       setIfAbsent("mp.messaging.incoming.audio-chunks.enabled", "false");
       setIfAbsent("mp.messaging.outgoing.classifications.enabled", "false");
@@ -43,6 +43,6 @@ public class ClassifyMain implements QuarkusApplication {
 
   @Override
   public int run(String... args) {
-    return new CommandLine(ClassifyCommand.class, factory).execute(args);
+    return Cli.configure(new CommandLine(ClassifyCommand.class, factory)).execute(args);
   }
 }

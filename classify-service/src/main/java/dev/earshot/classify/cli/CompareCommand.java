@@ -9,6 +9,7 @@ import dev.earshot.classify.experiment.Variant;
 import dev.earshot.classify.features.FeatureSet;
 import dev.earshot.classify.features.Featurizer;
 import dev.earshot.classify.train.LabelledAudio;
+import dev.earshot.cli.Cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -62,7 +63,10 @@ public class CompareCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<Variant> variants = models.stream().map(Variant::of).toList();
+    List<Variant> variants =
+        models.stream().map(m -> Cli.parse("--models", m, Variant::of)).toList();
+    Optional<Map<String, String>> zeroShotTexts =
+        Optional.ofNullable(zeroShot).map(z -> Cli.parse("--zero-shot", z, CompareCommand::texts));
     List<LabelledAudio> items = data.items();
     boolean whisper =
         zeroShot != null || variants.stream().anyMatch(v -> v.features().needsWhisper());
@@ -71,7 +75,7 @@ public class CompareCommand implements Callable<Integer> {
     Comparison.Plan plan =
         new Comparison.Plan(
             variants,
-            Optional.ofNullable(zeroShot).map(CompareCommand::texts),
+            zeroShotTexts,
             language,
             ensemble,
             data.settings(FeatureSet.HANDCRAFTED),
@@ -137,7 +141,7 @@ public class CompareCommand implements Callable<Integer> {
       int eq = pair.indexOf('=');
       if (eq <= 0) {
         throw new IllegalArgumentException(
-            "--zero-shot takes LABEL=TEXT pairs, e.g. silence=..., not '" + pair + "'");
+            "LABEL=TEXT pairs are wanted, e.g. silence=..., not '" + pair + "'");
       }
       out.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
     }

@@ -16,6 +16,8 @@ import dev.earshot.classify.features.Featurizer;
 import dev.earshot.classify.train.FeatureTable;
 import dev.earshot.classify.train.LabelledAudio;
 import dev.earshot.classify.train.TrainingData;
+import dev.earshot.cli.Cli;
+import dev.earshot.cli.UsageException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -52,18 +54,22 @@ public class EvaluateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<LabelledAudio> items = data.items();
     if (folds != null) {
-      return crossValidate(items);
-    }
-    try (ClassifierSet set =
-        ClassifierSet.open(
-            classifiers.specs(false), data.whisper, data.threads, AssetCache.atDefaultLocation())) {
-      List<ChunkClassifier> opened = set.classification().classifiers();
-      if (opened.size() != 1) {
-        throw new IllegalArgumentException(
-            "evaluate takes one --classifier or --zero-shot, got " + opened.size());
+      if (folds < 2) {
+        throw new UsageException("--folds '" + folds + "': must be 2 or more");
       }
+      Variant variant = Cli.parse("--model", model, Variant::of);
+      return crossValidate(variant, data.items());
+    }
+    var specs = classifiers.specs(false);
+    if (specs.size() != 1) {
+      throw new UsageException(
+          "takes one --classifier or --zero-shot (or --folds), got " + specs.size());
+    }
+    List<LabelledAudio> items = data.items();
+    try (ClassifierSet set =
+        ClassifierSet.open(specs, data.whisper, data.threads, AssetCache.atDefaultLocation())) {
+      List<ChunkClassifier> opened = set.classification().classifiers();
       List<String> labels = opened.get(0).labels();
       int[] truth = new int[items.size()];
       double[][] probabilities = new double[items.size()][];
@@ -94,8 +100,7 @@ public class EvaluateCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int crossValidate(List<LabelledAudio> items) throws Exception {
-    Variant variant = Variant.of(model);
+  private int crossValidate(Variant variant, List<LabelledAudio> items) throws Exception {
     Featurizer featurizer = data.featurizer(variant.features().needsWhisper());
     ProgressBar progress = new ProgressBar(System.err);
     boolean[] all = new boolean[items.size()];

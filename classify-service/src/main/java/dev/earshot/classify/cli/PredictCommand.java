@@ -49,7 +49,7 @@ public class PredictCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    AudioFileArguments.Inputs resolved = inputs.resolve("predict", System.err);
+    AudioFileArguments.Inputs resolved = inputs.resolve(System.err);
     List<Path> files = resolved.files();
     if (files.isEmpty()) {
       return 1;
@@ -73,7 +73,7 @@ public class PredictCommand implements Callable<Integer> {
           result = set.classification().classify(samples);
         } catch (IOException | RuntimeException e) {
           failed++;
-          progress.message(file + ": " + e.getMessage());
+          progress.message(inputs.line(file, e.getMessage()));
           progress.fileDone(0);
           continue;
         }

@@ -10,6 +10,7 @@ import dev.earshot.classify.model.ClassifierArtifact;
 import dev.earshot.classify.model.TrainingOptions;
 import dev.earshot.classify.train.LabelledAudio;
 import dev.earshot.classify.train.TrainingData;
+import dev.earshot.cli.Cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,10 @@ public class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Variant variant = features == null ? Variant.of(model) : Variant.of(model + ":" + features);
+    Variant variant = Cli.parse("--model", model, Variant::of);
+    if (features != null) {
+      variant = Cli.parse("--features", features, f -> Variant.of(model + ":" + f));
+    }
     List<LabelledAudio> items = data.items();
     System.err.printf(
         "train %s as %s on %d files, %d labels %s%n",

@@ -40,11 +40,14 @@ class PredictManyFilesIT {
     // on every CPU measured (README, "Reproducibility"); a broken model or decoder flips both.
     assertThat(rows.subList(0, COPIES)).extracting(r -> r[1]).containsOnly("speech");
     assertThat(rows.subList(COPIES, 2 * COPIES)).extracting(r -> r[1]).doesNotContain("speech");
+    String prefix = "classify-service predict: ";
     assertThat(run.err().lines())
         .contains(
-            arguments.notAudio()
+            prefix
+                + arguments.notAudio()
                 + ": not a recognised audio format (starts with bytes 6D 69 6E 75 = 'minu')")
         .filteredOn(l -> l.endsWith(": no such file or folder"))
-        .hasSize(arguments.missing().size());
+        .hasSize(arguments.missing().size())
+        .contains(prefix + arguments.missing().get(0) + ": no such file or folder");
   }
 }

@@ -5,6 +5,9 @@ import dev.earshot.audio.chunk.PcmCodec;
 import dev.earshot.audio.chunk.PcmEncoding;
 import dev.earshot.audio.decode.AudioDecoder;
 import dev.earshot.audio.decode.PcmStream;
+import dev.earshot.cli.Cli;
+import dev.earshot.cli.ExistingPath;
+import dev.earshot.cli.ExitCodes;
 import dev.earshot.ingest.recording.AudioInput;
 import dev.earshot.ingest.recording.IngestException;
 import dev.earshot.ingest.recording.IngestListener;
@@ -36,7 +39,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true)
 public class BenchCommand implements Callable<Integer> {
 
-  @Option(names = "--file", description = "Audio file to ingest (default: a generated WAV).")
+  @Option(
+      names = "--file",
+      converter = ExistingPath.class,
+      description = "Audio file to ingest (default: a generated WAV).")
   Path file;
 
   @Option(names = "--duration", defaultValue = "1h", description = "Length of the generated WAV.")
@@ -62,7 +68,7 @@ public class BenchCommand implements Callable<Integer> {
     Path input = file;
     boolean generated = input == null;
     if (generated) {
-      double seconds = Durations.parseSeconds(duration);
+      double seconds = Cli.parse("--duration", duration, Durations::parseSeconds);
       input = Files.createTempFile("earshot-bench-", ".wav");
       long start = System.nanoTime();
       writeSpeechLikeWav(input, seconds, rate, channels);
@@ -84,7 +90,7 @@ public class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private int run(Path input) throws IOException {
+  private int run(Path input) throws IOException, IngestException {
     double audioSeconds;
     try (PcmStream probe = AudioDecoder.open(input)) {
       System.out.printf("input: %s, %.1f MB%n", probe.info().describe(), Files.size(input) / 1e6);
@@ -109,30 +115,22 @@ public class BenchCommand implements Callable<Integer> {
             + " %.0f audio s per wall s; peak heap %s%n",
         support.settings().sampleRate(), pipelineWall, audioSeconds / pipelineWall, mb(heapPeak()));
 
-    var kafkaProblem = support.requireKafka("bench: end-to-end run skipped");
-    if (kafkaProblem.isPresent()) {
-      return kafkaProblem.getAsInt();
-    }
+    support.requireKafka();
     resetPeaks();
     var ingestor = support.ingestor(IngestListener.NONE);
     start = System.nanoTime();
-    try {
-      var ingested =
-          ingestor.ingest(AudioInput.of(input), RecordingSource.of(Origin.FILE, input.toString()));
-      double wall = (System.nanoTime() - start) / 1e9;
-      System.out.printf(
-          "end to end (… + publish to Kafka at %s, acks=all): %.2f s wall, %.0f audio s per wall s;"
-              + " %d chunks, %.1f MB payload; recording %s%n",
-          support.bootstrapServers(),
-          wall,
-          ingested.totals().seconds() / wall,
-          ingested.totals().chunks(),
-          payloadBytes.get() / 1e6,
-          ingested.recording().id());
-    } catch (IngestException e) {
-      System.err.println("bench: " + e.getMessage());
-      return ExitCodes.SOME_FAILED;
-    }
+    var ingested =
+        ingestor.ingest(AudioInput.of(input), RecordingSource.of(Origin.FILE, input.toString()));
+    double wall = (System.nanoTime() - start) / 1e9;
+    System.out.printf(
+        "end to end (… + publish to Kafka at %s, acks=all): %.2f s wall, %.0f audio s per wall s;"
+            + " %d chunks, %.1f MB payload; recording %s%n",
+        support.bootstrapServers(),
+        wall,
+        ingested.totals().seconds() / wall,
+        ingested.totals().chunks(),
+        payloadBytes.get() / 1e6,
+        ingested.recording().id());
     System.out.printf(
         "peak heap during end-to-end run %s; peak resident set of the process %s%n",
         mb(heapPeak()), mb(residentPeak()));

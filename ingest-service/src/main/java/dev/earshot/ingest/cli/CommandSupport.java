@@ -9,7 +9,6 @@ import dev.earshot.ingest.recording.IngestListener;
 import dev.earshot.ingest.recording.IngestSettings;
 import dev.earshot.ingest.recording.RecordingIngestor;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.OptionalInt;
 
 /** What the commands share: the ingest settings, the publisher and the Kafka check. */
 @ApplicationScoped
@@ -46,18 +45,16 @@ public class CommandSupport {
     return kafka.bootstrapServers();
   }
 
-  /**
-   * Empty when Kafka answers (its topics are then created if missing); otherwise prints why,
-   * prefixed with the command's name, and gives the exit code.
-   */
-  OptionalInt requireKafka(String command) {
+  /** Returns when Kafka answers, with its topics created if missing; otherwise throws why. */
+  void requireKafka() {
     var status = kafka.status();
     if (!status.reachable()) {
-      System.err.println(command + ": " + status.error());
-      return OptionalInt.of(ExitCodes.KAFKA_UNREACHABLE);
+      throw new IllegalStateException(
+          status.error()
+              + "; start it (./earshot broker start) or point KAFKA_BOOTSTRAP_SERVERS at a running"
+              + " cluster");
     }
     topics.ensure();
-    return OptionalInt.empty();
   }
 
   /** Metrics, plus a line per published chunk on stdout when asked for. */

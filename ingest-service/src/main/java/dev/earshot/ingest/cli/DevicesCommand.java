@@ -1,5 +1,6 @@
 package dev.earshot.ingest.cli;
 
+import dev.earshot.cli.ExitCodes;
 import dev.earshot.ingest.mic.CaptureDevices;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,14 +13,9 @@ import picocli.CommandLine.Command;
 public class DevicesCommand implements Callable<Integer> {
 
   @Override
-  public Integer call() {
+  public Integer call() throws CaptureDevices.NoCaptureDevice {
     var devices = CaptureDevices.list();
-    try {
-      CaptureDevices.select(devices, null);
-    } catch (CaptureDevices.NoCaptureDevice e) {
-      System.err.println(e.getMessage());
-      return ExitCodes.NO_CAPTURE_DEVICE;
-    }
+    CaptureDevices.select(devices, null);
     devices.forEach(d -> System.out.println(d.describe()));
     return ExitCodes.OK;
   }

@@ -1,6 +1,8 @@
 package dev.earshot.ingest.cli;
 
 import dev.earshot.audio.decode.AudioFiles;
+import dev.earshot.cli.ExitCodes;
+import dev.earshot.cli.UsageException;
 import dev.earshot.ingest.files.FileBatch;
 import java.nio.file.Path;
 import java.util.List;
@@ -46,18 +48,13 @@ public class FilesCommand implements Callable<Integer> {
   public Integer call() {
     AudioFiles.Selection selection = AudioFiles.expand(paths, !noRecurse);
     if (!selection.problems().isEmpty()) {
-      System.err.println("files: " + selection.problems().get(0));
-      return ExitCodes.USAGE;
+      throw new UsageException(selection.problems().get(0).toString());
     }
     if (selection.files().isEmpty()) {
-      System.err.printf(
-          "files: no audio files found (%d other files skipped)%n", selection.skipped());
-      return ExitCodes.USAGE;
+      throw new UsageException(
+          "no audio files found (" + selection.skipped() + " other files skipped)");
     }
-    var kafkaProblem = support.requireKafka("files");
-    if (kafkaProblem.isPresent()) {
-      return kafkaProblem.getAsInt();
-    }
+    support.requireKafka();
     var ingestor = support.ingestor(support.listener(printChunks));
     var batch =
         new FileBatch(
@@ -70,6 +67,6 @@ public class FilesCommand implements Callable<Integer> {
         selection.skipped(),
         summary.chunks(),
         summary.seconds());
-    return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.SOME_FAILED;
+    return summary.failed() == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
   }
 }

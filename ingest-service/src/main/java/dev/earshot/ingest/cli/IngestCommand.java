@@ -1,5 +1,6 @@
 package dev.earshot.ingest.cli;
 
+import dev.earshot.cli.ExitCodes;
 import io.quarkus.runtime.Quarkus;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

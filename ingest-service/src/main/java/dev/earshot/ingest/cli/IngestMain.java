@@ -1,5 +1,6 @@
 package dev.earshot.ingest.cli;
 
+import dev.earshot.cli.Cli;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -20,12 +21,14 @@ public class IngestMain implements QuarkusApplication {
   }
 
   public static void main(String... args) {
-    boolean serving = args.length == 0 || args[0].equals("serve");
-    if (!serving) {
+    if (!Cli.serving(args)) {
       // A command shares the service's configuration but must not take its HTTP port, and its
       // output is what the user asked for, not start-up logs.
       setIfAbsent("quarkus.http.port", "0");
       setIfAbsent("quarkus.log.console.level", "WARN");
+      // The command checks Kafka itself and says why it cannot go on; a check at start-up would
+      // only add its timeout to every command, usage errors included.
+      setIfAbsent("ingest.topics.create-at-start", "false");
       // An unreachable broker is reported once by the command, not by every client retry; the
       // Kafka extension configures this logger itself, so the parent category is not enough.
       setIfAbsent("quarkus.log.category.\"org.apache.kafka.clients.NetworkClient\".level", "ERROR");
@@ -41,6 +44,6 @@ public class IngestMain implements QuarkusApplication {
 
   @Override
   public int run(String... args) {
-    return new CommandLine(IngestCommand.class, factory).execute(args);
+    return Cli.configure(new CommandLine(IngestCommand.class, factory)).execute(args);
   }
 }

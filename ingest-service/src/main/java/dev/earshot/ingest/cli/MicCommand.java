@@ -1,9 +1,11 @@
 package dev.earshot.ingest.cli;
 
+import dev.earshot.cli.Cli;
+import dev.earshot.cli.ExitCodes;
+import dev.earshot.cli.UsageException;
 import dev.earshot.ingest.config.IngestBeans;
 import dev.earshot.ingest.mic.CaptureDevices;
 import dev.earshot.ingest.mic.MicrophoneRecorder;
-import dev.earshot.ingest.recording.IngestException;
 import dev.earshot.ingest.recording.LiveRecording;
 import dev.earshot.ingest.recording.Origin;
 import dev.earshot.ingest.recording.Recording;
@@ -13,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.LineUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,26 +48,20 @@ public class MicCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    double seconds;
-    try {
-      seconds = duration == null ? 0 : Durations.parseSeconds(duration);
-    } catch (IllegalArgumentException e) {
-      System.err.println("mic: " + e.getMessage());
-      return ExitCodes.USAGE;
-    }
+    double seconds =
+        duration == null ? 0 : Cli.parse("--duration", duration, Durations::parseSeconds);
+    var devices = CaptureDevices.list();
     CaptureDevices.Device chosen;
-    AudioFormat format;
     try {
-      chosen = CaptureDevices.select(CaptureDevices.list(), device);
-      format = MicrophoneRecorder.negotiate(chosen);
-    } catch (CaptureDevices.NoCaptureDevice | LineUnavailableException e) {
-      System.err.println("mic: " + e.getMessage());
-      return ExitCodes.NO_CAPTURE_DEVICE;
+      chosen = CaptureDevices.select(devices, device);
+    } catch (CaptureDevices.NoCaptureDevice e) {
+      if (devices.isEmpty()) {
+        throw e;
+      }
+      throw new UsageException("--device: " + e.getMessage(), e);
     }
-    var kafkaProblem = support.requireKafka("mic");
-    if (kafkaProblem.isPresent()) {
-      return kafkaProblem.getAsInt();
-    }
+    AudioFormat format = MicrophoneRecorder.negotiate(chosen);
+    support.requireKafka();
     var source =
         new RecordingSource(
             Origin.MICROPHONE,
@@ -83,20 +78,14 @@ public class MicCommand implements Callable<Integer> {
                 + " ch",
             (int) format.getSampleRate(),
             format.getChannels());
-    LiveRecording recording;
-    try {
-      recording =
-          LiveRecording.start(
-              support.settings(),
-              support.publisher(),
-              support.listener(printChunks),
-              IngestBeans.newRecordingId(),
-              source,
-              inputFormat);
-    } catch (IngestException e) {
-      System.err.println("mic: " + e.getMessage());
-      return ExitCodes.KAFKA_UNREACHABLE;
-    }
+    LiveRecording recording =
+        LiveRecording.start(
+            support.settings(),
+            support.publisher(),
+            support.listener(printChunks),
+            IngestBeans.newRecordingId(),
+            source,
+            inputFormat);
     AtomicBoolean stop = new AtomicBoolean();
     Thread enter = stopOnEnter(stop, seconds == 0);
     System.err.printf(
@@ -111,9 +100,6 @@ public class MicCommand implements Callable<Integer> {
           "recording %s: %d chunks, %.2f s%n",
           recording.recording().id(), totals.chunks(), totals.seconds());
       return ExitCodes.OK;
-    } catch (IngestException e) {
-      System.err.println("mic: " + e.getMessage());
-      return ExitCodes.SOME_FAILED;
     } finally {
       if (enter != null) {
         enter.interrupt();

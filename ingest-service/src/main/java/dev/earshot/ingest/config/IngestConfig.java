@@ -107,6 +107,10 @@ public interface IngestConfig {
     @WithDefault("true")
     boolean create();
 
+    /** Create them as the service starts, not only when a command first needs them. */
+    @WithDefault("true")
+    boolean createAtStart();
+
     @WithDefault("12")
     int partitions();
 

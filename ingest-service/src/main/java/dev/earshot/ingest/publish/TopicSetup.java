@@ -42,7 +42,9 @@ public class TopicSetup {
   }
 
   void onStart(@Observes StartupEvent event) {
-    ensure();
+    if (config.createAtStart()) {
+      ensure();
+    }
   }
 
   /** Creates missing topics once; returns whether the topics are known to exist. */

@@ -2,6 +2,7 @@ package dev.earshot.ingest.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.cli.ExitCodes;
 import dev.earshot.ingest.KafkaOutput;
 import dev.earshot.ingest.TestAudio;
 import dev.earshot.schema.AudioChunk;
@@ -56,7 +57,7 @@ class FilesCommandTest {
 
     LaunchResult result = launcher.launch("files", dir.toString());
 
-    assertThat(result.exitCode()).isEqualTo(ExitCodes.SOME_FAILED);
+    assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(result.getErrorOutput()).contains("Ingesting").contains("3/3 files");
     assertThat(result.getOutput()).contains("2 files ingested, 1 failed, 1 skipped");
     assertThat(result.getErrorOutput()).contains(broken + ": TRUNCATED");

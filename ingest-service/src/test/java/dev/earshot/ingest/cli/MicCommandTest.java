@@ -3,6 +3,7 @@ package dev.earshot.ingest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.audio.WavBytes;
+import dev.earshot.cli.ExitCodes;
 import dev.earshot.ingest.KafkaOutput;
 import dev.earshot.ingest.TestAudio;
 import dev.earshot.ingest.mic.SyntheticMicrophone;
@@ -67,9 +68,9 @@ class MicCommandTest {
     LaunchResult devices = launcher.launch("devices");
     LaunchResult mic = launcher.launch("mic", "--duration", "5s");
 
-    assertThat(devices.exitCode()).isEqualTo(ExitCodes.NO_CAPTURE_DEVICE);
+    assertThat(devices.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(devices.getErrorOutput()).contains("No audio capture device found");
-    assertThat(mic.exitCode()).isEqualTo(ExitCodes.NO_CAPTURE_DEVICE);
+    assertThat(mic.exitCode()).isEqualTo(ExitCodes.FAILURE);
     assertThat(mic.getErrorOutput()).contains("No audio capture device found");
   }
 

@@ -2,6 +2,7 @@ package dev.earshot.pipeline.cli;
 
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
+import dev.earshot.cli.ExistingPath;
 import dev.earshot.pipeline.IngestClient;
 import dev.earshot.pipeline.ResultWatcher;
 import dev.earshot.pipeline.ServiceProcess;
@@ -49,7 +50,8 @@ import picocli.CommandLine.Option;
  * result, the part of it that is not model compute, throughput and each service's memory.
  */
 @Command(
-    name = "bench",
+    // Reached as 'earshot bench pipeline': the launcher names the root 'earshot bench'.
+    name = "pipeline",
     mixinStandardHelpOptions = true,
     description =
         "Benchmark the whole pipeline: N recordings at once, latency, throughput, memory.")
@@ -70,6 +72,7 @@ public class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--root",
       defaultValue = ".",
+      converter = ExistingPath.class,
       description = "Repository root with the built services (default: the current folder).")
   Path root;
 

@@ -1,5 +1,6 @@
 package dev.earshot.pipeline.cli;
 
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
 /** The Kafka cluster a pipeline command talks to; a picocli mixin shared by every command. */
@@ -18,5 +19,17 @@ public final class KafkaOption {
     }
     String env = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
     return env == null || env.isBlank() ? "localhost:9092" : env;
+  }
+
+  /** A Kafka client's timeout as what it most likely means, and what to do about it. */
+  public IllegalStateException unreachable(Exception timeout, Duration waited) {
+    return new IllegalStateException(
+        "Kafka at "
+            + bootstrapServers()
+            + " did not answer within "
+            + waited.toSeconds()
+            + " s; start it (./earshot broker start) or name a running cluster with"
+            + " --bootstrap-servers or KAFKA_BOOTSTRAP_SERVERS",
+        timeout);
   }
 }

@@ -1,5 +1,6 @@
 package dev.earshot.pipeline.cli;
 
+import dev.earshot.cli.Cli;
 import dev.earshot.pipeline.replay.ChangesCommand;
 import dev.earshot.pipeline.replay.ReplayCommand;
 import picocli.CommandLine;
@@ -21,9 +22,15 @@ public class PipelineMain {
 
   public static void main(String... args) {
     // Kafka clients log every partition seek at INFO; the commands' own output is what matters.
-    if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
-      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+    // An unreachable broker is reported once by the command, not by every client retry.
+    setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+    System.exit(Cli.configure(new CommandLine(new PipelineMain())).execute(args));
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
     }
-    System.exit(new CommandLine(new PipelineMain()).execute(args));
   }
 }

@@ -1,5 +1,6 @@
 package dev.earshot.pipeline.cli;
 
+import dev.earshot.cli.UsageException;
 import dev.earshot.pipeline.IngestClient;
 import dev.earshot.pipeline.ResultWatcher;
 import java.io.IOException;
@@ -46,13 +47,11 @@ public class RunCommand implements Callable<Integer> {
       } else if (Files.isRegularFile(p)) {
         files.add(p);
       } else {
-        System.err.println("earshot: " + p + ": no such file or folder");
-        return 2;
+        throw new UsageException(p + ": no such file or folder");
       }
     }
     if (files.isEmpty()) {
-      System.err.println("earshot: no audio files found in " + paths);
-      return 2;
+      throw new UsageException("no audio files found in " + paths);
     }
     IngestClient ingest = new IngestClient(connection.ingestUrl, connection.apiKey());
     Set<String> ids = new LinkedHashSet<>();
@@ -64,9 +63,8 @@ public class RunCommand implements Callable<Integer> {
         try {
           upload = ingest.upload(file);
         } catch (IOException e) {
-          System.err.println(
-              "earshot: " + file + ": ingest-service unreachable: " + e.getMessage());
-          return 1;
+          throw new IOException(
+              file + ": ingest-service at " + connection.ingestUrl + " is unreachable", e);
         }
         System.err.printf(
             "earshot: %s: %s %s%n",

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -72,23 +73,21 @@ public final class ChangesCommand implements Callable<Integer> {
               Optional.ofNullable(fromVersion),
               Optional.ofNullable(toVersion));
     } catch (IllegalArgumentException e) {
-      // picocli reports it with the usage and exit code 2.
+      // A usage error: picocli reports it as one, with exit code 2.
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    List<String> results;
     try {
-      List<String> results =
+      results =
           ResultChanges.readResults(
               kafka.bootstrapServers(), topic, Duration.ofSeconds(timeoutSeconds));
-      ResultChanges.Report report = ResultChanges.compare(results, options);
-      PrintWriter out = spec.commandLine().getOut();
-      out.print(json ? ResultChanges.json(report) + "\n" : ResultChanges.render(report));
-      out.flush();
-      return 0;
-    } catch (RuntimeException e) {
-      PrintWriter err = spec.commandLine().getErr();
-      err.println("changes: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
-      err.flush();
-      return 1;
+    } catch (TimeoutException e) {
+      throw kafka.unreachable(e, Duration.ofSeconds(timeoutSeconds));
     }
+    ResultChanges.Report report = ResultChanges.compare(results, options);
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(json ? ResultChanges.json(report) + "\n" : ResultChanges.render(report));
+    out.flush();
+    return 0;
   }
 }

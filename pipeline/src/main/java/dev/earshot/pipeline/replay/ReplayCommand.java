@@ -1,7 +1,9 @@
 package dev.earshot.pipeline.replay;
 
+import dev.earshot.cli.UsageException;
 import dev.earshot.pipeline.cli.KafkaOption;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.TimeoutException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -76,6 +79,9 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (to != null && !to.isAfter(from)) {
+      throw new UsageException("--to '" + to + "': must be after --from (" + from + ")");
+    }
     PrintWriter out = spec.commandLine().getOut();
     try (Admin admin =
         Admin.create(
@@ -103,14 +109,11 @@ public final class ReplayCommand implements Callable<Integer> {
                 + from
                 + " again.");
       }
-      out.flush();
       return 0;
-    } catch (RuntimeException e) {
+    } catch (TimeoutException e) {
+      throw kafka.unreachable(e, Duration.ofSeconds(timeoutSeconds));
+    } finally {
       out.flush();
-      PrintWriter err = spec.commandLine().getErr();
-      err.println("replay: " + (e.getMessage() != null ? e.getMessage() : e.toString()));
-      err.flush();
-      return 1;
     }
   }
 

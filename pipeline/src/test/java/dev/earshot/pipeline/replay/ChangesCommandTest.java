@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.cli.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -42,7 +43,7 @@ class ChangesCommandTest {
   }
 
   private int changes(String... args) {
-    return new CommandLine(new ChangesCommand())
+    return Cli.configure(new CommandLine(new ChangesCommand()))
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err))
         .execute(args);

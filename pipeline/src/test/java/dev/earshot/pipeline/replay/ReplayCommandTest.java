@@ -4,6 +4,7 @@ import static dev.earshot.pipeline.replay.Kafka.STEP;
 import static dev.earshot.pipeline.replay.Kafka.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.cli.Cli;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ class ReplayCommandTest {
   private final StringWriter err = new StringWriter();
 
   private int replay(String... args) {
-    return new CommandLine(new ReplayCommand())
+    return Cli.configure(new CommandLine(new ReplayCommand()))
         .setOut(new PrintWriter(out))
         .setErr(new PrintWriter(err))
         .execute(args);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.audio.chunk.AudioLoader;
+import dev.earshot.cli.UsageException;
 import dev.earshot.stt.config.SttBeans;
 import dev.earshot.stt.config.SttConfig;
 import dev.earshot.stt.config.SttSettings;
@@ -98,6 +99,11 @@ public class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    for (Path input : inputs) {
+      if (!Files.exists(input)) {
+        throw new UsageException(input + ": no such file or folder");
+      }
+    }
     AssetCache cache = SttBeans.cache(config);
     Map<Path, String> references = new LinkedHashMap<>();
     List<Path> files = files(cache, references);

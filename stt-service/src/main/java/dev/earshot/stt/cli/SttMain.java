@@ -1,5 +1,6 @@
 package dev.earshot.stt.cli;
 
+import dev.earshot.cli.Cli;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -19,8 +20,7 @@ public class SttMain implements QuarkusApplication {
   }
 
   public static void main(String... args) {
-    boolean serving = args.length == 0 || args[0].equals("serve");
-    if (!serving) {
+    if (!Cli.serving(args)) {
       // File commands need neither Kafka nor the HTTP port, and print only what was asked for.
       setIfAbsent("mp.messaging.incoming.audio-chunks.enabled", "false");
       setIfAbsent("mp.messaging.outgoing.transcripts.enabled", "false");
@@ -42,6 +42,6 @@ public class SttMain implements QuarkusApplication {
 
   @Override
   public int run(String... args) {
-    return new CommandLine(SttCommand.class, factory).execute(args);
+    return Cli.configure(new CommandLine(SttCommand.class, factory)).execute(args);
   }
 }

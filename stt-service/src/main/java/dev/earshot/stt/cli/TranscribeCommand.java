@@ -7,6 +7,7 @@ import dev.earshot.audio.chunk.PipelineSettings;
 import dev.earshot.audio.dsp.Trimming;
 import dev.earshot.cli.AudioFileArguments;
 import dev.earshot.cli.FileProgress;
+import dev.earshot.cli.UsageException;
 import dev.earshot.stt.config.SttBeans;
 import dev.earshot.stt.config.SttConfig;
 import dev.earshot.stt.config.SttSettings;
@@ -24,10 +25,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** Transcribes files directly, without Kafka, printing text with timestamps, JSON or TSV. */
 @Command(
@@ -57,8 +55,6 @@ public class TranscribeCommand implements Callable<Integer> {
 
   @Mixin ModelOptions modelOptions;
 
-  @Spec CommandSpec spec;
-
   private final SttSettings configured;
   private final SttConfig config;
 
@@ -73,9 +69,9 @@ public class TranscribeCommand implements Callable<Integer> {
     try {
       settings = modelOptions.apply(configured);
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+      throw new UsageException(e.getMessage(), e);
     }
-    AudioFileArguments.Inputs resolved = inputs.resolve("transcribe", System.err);
+    AudioFileArguments.Inputs resolved = inputs.resolve(System.err);
     List<Path> files = resolved.files();
     if (files.isEmpty()) {
       return 1;
@@ -85,10 +81,8 @@ public class TranscribeCommand implements Callable<Integer> {
     try {
       loaded = ModelHolder.load(settings, SttBeans.cache(config));
     } catch (Exception e) {
-      System.err.printf(
-          "transcribe: the Whisper model '%s' cannot be loaded: %s%n",
-          settings.model(), e.getMessage());
-      return 1;
+      throw new IllegalStateException(
+          "the Whisper model '" + settings.model() + "' cannot be loaded", e);
     }
     try (loaded;
         FileProgress progress =
@@ -132,7 +126,7 @@ public class TranscribeCommand implements Callable<Integer> {
         chunks += decoded.chunks().size();
       } catch (IOException | RuntimeException e) {
         failed++;
-        progress.message(file + ": " + e.getMessage());
+        progress.message(inputs.line(file, e.getMessage()));
         progress.fileDone(0);
       }
     }
@@ -158,12 +152,13 @@ public class TranscribeCommand implements Callable<Integer> {
                 c -> {
                   failed++;
                   progress.message(
-                      String.format(
-                          "%s: chunk %d at %s cannot be transcribed: %s",
+                      inputs.line(
                           result.file(),
-                          c.chunk().sequence(),
-                          clock(c.chunk().offsetSeconds()),
-                          c.failure().getMessage()));
+                          String.format(
+                              "chunk %d at %s cannot be transcribed: %s",
+                              c.chunk().sequence(),
+                              clock(c.chunk().offsetSeconds()),
+                              c.failure().getMessage())));
                 });
         progress.fileDone(result.seconds());
       }

@@ -41,12 +41,14 @@ class TranscribeManyFilesIT {
     // Copies of one recording: whatever whisper-tiny hears on this CPU, it hears it each time.
     assertThat(rows).extracting(r -> r[1]).containsOnly(rows.get(0)[1]);
     assertThat(rows.get(0)[1]).containsIgnoringCase("ask not what your country can do for you");
+    String prefix = "stt-service transcribe: ";
     assertThat(run.err().lines())
         .contains(
-            arguments.notAudio()
+            prefix
+                + arguments.notAudio()
                 + ": not a recognised audio format (starts with bytes 6D 69 6E 75 = 'minu')")
         .filteredOn(l -> l.endsWith(": no such file or folder"))
         .hasSize(arguments.missing().size())
-        .contains(arguments.missing().get(0) + ": no such file or folder");
+        .contains(prefix + arguments.missing().get(0) + ": no such file or folder");
   }
 }
