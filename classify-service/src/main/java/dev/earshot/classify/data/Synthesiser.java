@@ -2,6 +2,7 @@ package dev.earshot.classify.data;
 
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
+import dev.earshot.assets.DebianArch;
 import dev.earshot.audio.chunk.AudioLoader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,10 +17,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs espeak-ng and SoX from the Debian packages of {@link Catalog#SYNTH_TOOLS}, extracted into
- * the asset cache, as child processes: nothing is installed, and nothing on the machine's own
- * {@code PATH} is used. Output is read back as 16 kHz mono. Runs on Linux x86-64 only, which the
- * packages are built for. Thread-safe: every call works in its own temporary files.
+ * Runs espeak-ng and SoX from the Debian packages of {@link Catalog#synthTools(DebianArch)},
+ * extracted into the asset cache, as child processes: nothing is installed, and nothing on the
+ * machine's own {@code PATH} is used. Output is read back as 16 kHz mono. Runs on Linux x86-64 and
+ * aarch64, which the packages are built for. Thread-safe: every call works in its own temporary
+ * files.
  */
 public final class Synthesiser implements SoundMaker {
 
@@ -27,42 +29,57 @@ public final class Synthesiser implements SoundMaker {
 
   private static final long TIMEOUT_SECONDS = 120;
   private static final int MAX_MESSAGE_CHARS = 2_000;
-  private static final String LIB = "usr/lib/x86_64-linux-gnu";
 
   private final Path root;
+  private final Path libDir;
+  private final String libraryPath;
   private final Path espeak;
   private final Path sox;
   private final Path work;
 
   /**
    * @param root the extracted packages, with {@code usr/bin/espeak-ng} and {@code usr/bin/sox}
+   * @param arch what they are built for, which says where their libraries and voices lie
    */
-  public Synthesiser(Path root) throws IOException {
+  public Synthesiser(Path root, DebianArch arch) throws IOException {
     this.root = root.toAbsolutePath();
+    this.libDir = arch.libDir(this.root);
+    List<String> libraries = new ArrayList<>();
+    for (Path folder : arch.libraryPath(this.root)) {
+      libraries.add(folder.toString());
+    }
+    // libpulse keeps its private libpulsecommon here, outside the standard folders.
+    libraries.add(libDir.resolve("pulseaudio").toString());
+    this.libraryPath = String.join(":", libraries);
     this.espeak = this.root.resolve("usr/bin/espeak-ng");
     this.sox = this.root.resolve("usr/bin/sox");
     for (Path tool : List.of(espeak, sox)) {
       if (!Files.isExecutable(tool)) {
         throw new SynthesisException(
-            "no executable " + tool + " (fetch " + Catalog.SYNTH_TOOLS.name() + ")");
+            "no executable " + tool + " (fetch " + Catalog.synthTools(arch).name() + ")");
       }
     }
     this.work = Files.createTempDirectory("earshot-synth-");
     this.work.toFile().deleteOnExit();
   }
 
-  /** Fetches the packages into the cache (9.5 MB once) and returns a synthesiser over them. */
+  /**
+   * Fetches the packages built for this machine into the cache (under 10 MB, once) and returns a
+   * synthesiser over them.
+   */
   public static Synthesiser fetch(AssetCache cache) throws IOException {
-    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-    String arch = System.getProperty("os.arch", "").toLowerCase(Locale.ROOT);
-    if (!os.contains("linux") || !(arch.equals("amd64") || arch.equals("x86_64"))) {
+    String os = System.getProperty("os.name", "");
+    if (!os.toLowerCase(Locale.ROOT).contains("linux")) {
       throw new SynthesisException(
-          "espeak-ng and SoX come as Debian amd64 binaries, which run on Linux x86-64 only; this is "
-              + os
-              + " "
-              + arch);
+          "espeak-ng and SoX come as Debian binaries, which run on Linux only; this is " + os);
     }
-    return new Synthesiser(cache.fetchTree(Catalog.SYNTH_TOOLS));
+    DebianArch arch;
+    try {
+      arch = DebianArch.current();
+    } catch (IllegalArgumentException e) {
+      throw new SynthesisException("cannot run espeak-ng and SoX: " + e.getMessage(), e);
+    }
+    return new Synthesiser(cache.fetchTree(Catalog.synthTools(arch)), arch);
   }
 
   public Path root() {
@@ -78,7 +95,7 @@ public final class Synthesiser implements SoundMaker {
     try {
       List<String> command = new ArrayList<>();
       command.add(espeak.toString());
-      command.add("--path=" + root.resolve(LIB));
+      command.add("--path=" + libDir);
       command.add("-w");
       command.add(out.toString());
       command.addAll(voice.args());
@@ -161,13 +178,7 @@ public final class Synthesiser implements SoundMaker {
     env.put("PATH", "/usr/bin:/bin");
     env.put("HOME", work.toString());
     env.put("LC_ALL", "C.UTF-8");
-    env.put(
-        "LD_LIBRARY_PATH",
-        String.join(
-            ":",
-            root.resolve(LIB).toString(),
-            root.resolve("lib/x86_64-linux-gnu").toString(),
-            root.resolve(LIB).resolve("pulseaudio").toString()));
+    env.put("LD_LIBRARY_PATH", libraryPath);
     builder.directory(work.toFile());
     Process process;
     try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.earshot.assets.AssetCache;
+import dev.earshot.assets.DebianArch;
 import dev.earshot.audio.decode.AudioDecoder;
 import dev.earshot.audio.decode.PcmStream;
 import java.io.IOException;
@@ -15,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the real espeak-ng and SoX, fetched from Debian into the asset cache (9.5 MB the first time,
- * then a few hundred milliseconds).
+ * Runs the real espeak-ng and SoX, fetched from Debian into the asset cache for this machine's
+ * architecture (under 10 MB the first time, then a few hundred milliseconds).
  */
 class SynthesiserTest {
 
@@ -66,8 +67,12 @@ class SynthesiserTest {
     assertThatThrownBy(() -> synthesiser.speak(Voice.of("xx", ""), "seven"))
         .isInstanceOf(SynthesisException.class)
         .hasMessageContaining("espeak-ng");
-    assertThatThrownBy(() -> new Synthesiser(Files.createDirectories(dir.resolve("empty"))))
-        .hasMessageContaining("no executable");
+    assertThatThrownBy(
+            () ->
+                new Synthesiser(
+                    Files.createDirectories(dir.resolve("empty")), DebianArch.current()))
+        .hasMessageContaining("no executable")
+        .hasMessageContaining("fetch synth-tools-" + DebianArch.current().debianName());
   }
 
   @Test
