@@ -1,5 +1,7 @@
 package dev.earshot.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +35,29 @@ public final class LongCommandLine {
     /** The end of stderr, for assertion messages. */
     public String errTail() {
       return err.length() <= 2000 ? err : err.substring(err.length() - 2000);
+    }
+
+    /**
+     * The TSV rows on stdout, split at tabs, once what every such run must show is checked: exit
+     * code 1 (some files failed), one row per copy in command-line order, and on stderr one line
+     * for the file that is not audio and one for each missing file, each starting with the command.
+     */
+    public List<String[]> rows(Arguments arguments, String command) {
+      assertThat(exitCode).as("exit code; stderr ends:%n%s", errTail()).isEqualTo(1);
+      List<String[]> rows = out.lines().map(l -> l.split("\t", -1)).toList();
+      assertThat(rows)
+          .extracting(r -> r[0])
+          .containsExactlyElementsOf(arguments.copies().stream().map(Path::toString).toList());
+      String prefix = command + ": ";
+      assertThat(err.lines())
+          .contains(
+              prefix
+                  + arguments.notAudio()
+                  + ": not a recognised audio format (starts with bytes 6D 69 6E 75 = 'minu')")
+          .filteredOn(l -> l.endsWith(": no such file or folder"))
+          .hasSize(arguments.missing().size())
+          .contains(prefix + arguments.missing().get(0) + ": no such file or folder");
+      return rows;
     }
   }
 

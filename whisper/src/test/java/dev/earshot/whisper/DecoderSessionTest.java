@@ -39,13 +39,15 @@ class DecoderSessionTest {
       fed = session.feed(new int[][] {{PROMPT[2], PROMPT[3], PROMPT[4], PROMPT[5]}})[0];
     }
 
-    // Multi-token passes quantise longer activation tensors with one scale, so the three agree
-    // closely, not exactly.
-    assertClose(stepped, fed, 0.9);
-    assertClose(stepped, full, 0.9);
-    assertThat(Numerics.argmax(wrongHistory()))
+    assertSameNextToken(stepped, fed, "one token at a time against four in one pass");
+    assertSameNextToken(stepped, full, "one token at a time against the whole prompt in one pass");
+    float[] wrong = wrongHistory();
+    assertThat(Numerics.argmax(wrong))
         .as("a wrong history predicts something else")
         .isNotEqualTo(Numerics.argmax(stepped));
+    assertThat(distance(stepped, wrong))
+        .as(Models.on("distance to a wrong history, which the bound must tell apart"))
+        .isGreaterThan(BOUND);
   }
 
   /** The same pass with another word in the history: what a broken cache would look like. */
@@ -67,8 +69,8 @@ class DecoderSessionTest {
       rows.select(new int[] {0, 0, 0});
       float[][] afterExpand = rows.step(new int[] {290, 1029, 290});
       float[] expected = single.step(new int[] {290})[0];
-      assertClose(afterExpand[0], expected, 0.99);
-      assertClose(afterExpand[2], expected, 0.99);
+      assertSameNextToken(afterExpand[0], expected, "row 0 after expanding");
+      assertSameNextToken(afterExpand[2], expected, "row 2 after expanding");
 
       // Row 1 took another token; moving it to the front must carry its cache with it.
       rows.select(new int[] {1, 0});
@@ -76,50 +78,39 @@ class DecoderSessionTest {
       try (DecoderSession other = model.decoder(audio, 0)) {
         other.prefill(PROMPT);
         other.step(new int[] {1029});
-        assertClose(reordered[0], other.step(new int[] {13})[0], 0.99);
+        assertSameNextToken(reordered[0], other.step(new int[] {13})[0], "the row moved to front");
       }
-      assertClose(reordered[1], single.step(new int[] {13})[0], 0.99);
+      assertSameNextToken(reordered[1], single.step(new int[] {13})[0], "the row moved back");
       assertThat(rows.rows()).isEqualTo(2);
     }
   }
 
   /**
-   * The int8 model quantises activations with scales taken from each call's data, so passes differ
-   * slightly; they must still predict the same next token and mostly the same runners-up.
+   * Passes are compared by the total variation distance between their next-token distributions:
+   * half the summed absolute difference of the probabilities, 0 for the same distribution, 1 for
+   * disjoint ones. The int8 model quantises activations with scales taken from each call's data, so
+   * passes over the same history differ a little: measured 0.015 to 0.03 for single steps and up to
+   * 0.18 for several tokens in one pass, while a wrong history is 0.71 to 0.82 away, on every
+   * processor tried (README, "Reproducibility"). The bound sits between, with room on both sides;
+   * correlations of the 51865 logits and top-5 overlaps, used before, left a few hundredths.
    */
-  private static void assertClose(float[] actual, float[] expected, double minCorrelation) {
+  static final double BOUND = 0.4;
+
+  private static void assertSameNextToken(float[] actual, float[] expected, String what) {
     assertThat(actual).hasSameSizeAs(expected);
-    assertThat(Numerics.argmax(actual)).isEqualTo(Numerics.argmax(expected));
-    long shared = top(actual, 5).stream().filter(top(expected, 5)::contains).count();
-    assertThat(shared).as("tokens shared by the top five").isGreaterThanOrEqualTo(4);
-    assertThat(correlation(actual, expected)).isGreaterThan(minCorrelation);
+    assertThat(Numerics.argmax(actual))
+        .as(Models.on(what + ": next token"))
+        .isEqualTo(Numerics.argmax(expected));
+    assertThat(distance(actual, expected)).as(Models.on(what + ": distance")).isLessThan(BOUND);
   }
 
-  private static java.util.List<Integer> top(float[] logits, int k) {
-    return java.util.stream.IntStream.range(0, logits.length)
-        .boxed()
-        .sorted((x, y) -> Float.compare(logits[y], logits[x]))
-        .limit(k)
-        .toList();
-  }
-
-  private static double correlation(float[] a, float[] b) {
-    double meanA = 0;
-    double meanB = 0;
-    for (int i = 0; i < a.length; i++) {
-      meanA += a[i];
-      meanB += b[i];
+  static double distance(float[] a, float[] b) {
+    double[] logA = Numerics.logSoftmax(a);
+    double[] logB = Numerics.logSoftmax(b);
+    double sum = 0;
+    for (int i = 0; i < logA.length; i++) {
+      sum += Math.abs(Math.exp(logA[i]) - Math.exp(logB[i]));
     }
-    meanA /= a.length;
-    meanB /= b.length;
-    double ab = 0;
-    double aa = 0;
-    double bb = 0;
-    for (int i = 0; i < a.length; i++) {
-      ab += (a[i] - meanA) * (b[i] - meanB);
-      aa += (a[i] - meanA) * (a[i] - meanA);
-      bb += (b[i] - meanB) * (b[i] - meanB);
-    }
-    return ab / Math.sqrt(aa * bb);
+    return sum / 2;
   }
 }

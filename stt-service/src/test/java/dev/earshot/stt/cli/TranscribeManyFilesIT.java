@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.cli.LongCommandLine;
+import dev.earshot.whisper.CpuFeatures;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,22 +34,11 @@ class TranscribeManyFilesIT {
 
     var run = LongCommandLine.run(Path.of(System.getProperty("earshot.stt.jar")), args, dir);
 
-    assertThat(run.exitCode()).as("exit code; stderr ends:%n%s", run.errTail()).isEqualTo(1);
-    List<String[]> rows = run.out().lines().map(l -> l.split("\t", -1)).toList();
-    assertThat(rows)
-        .extracting(r -> r[0])
-        .containsExactlyElementsOf(arguments.copies().stream().map(Path::toString).toList());
+    List<String[]> rows = run.rows(arguments, "stt-service transcribe");
     // Copies of one recording: whatever whisper-tiny hears on this CPU, it hears it each time.
     assertThat(rows).extracting(r -> r[1]).containsOnly(rows.get(0)[1]);
-    assertThat(rows.get(0)[1]).containsIgnoringCase("ask not what your country can do for you");
-    String prefix = "stt-service transcribe: ";
-    assertThat(run.err().lines())
-        .contains(
-            prefix
-                + arguments.notAudio()
-                + ": not a recognised audio format (starts with bytes 6D 69 6E 75 = 'minu')")
-        .filteredOn(l -> l.endsWith(": no such file or folder"))
-        .hasSize(arguments.missing().size())
-        .contains(prefix + arguments.missing().get(0) + ": no such file or folder");
+    assertThat(rows.get(0)[1])
+        .as("the text on %s", CpuFeatures.host())
+        .containsIgnoringCase("ask not what your country can do for you");
   }
 }
