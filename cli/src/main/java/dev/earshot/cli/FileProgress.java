@@ -24,7 +24,7 @@ public final class FileProgress implements AutoCloseable {
   private final long start;
   private int done;
   private double audioSeconds;
-  private long lastDraw = Long.MIN_VALUE;
+  private long lastDraw;
   private int lastTenth;
   private int drawnWidth;
 
@@ -59,7 +59,7 @@ public final class FileProgress implements AutoCloseable {
     }
     if (terminal) {
       long now = clock.getAsLong();
-      if (done == total || lastDraw == Long.MIN_VALUE || now - lastDraw >= REDRAW_NANOS) {
+      if (done == total || drawnWidth == 0 || now - lastDraw >= REDRAW_NANOS) {
         redraw();
         lastDraw = now;
       }
@@ -69,6 +69,18 @@ public final class FileProgress implements AutoCloseable {
         lastTenth = tenth;
         err.println(line());
       }
+    }
+  }
+
+  /**
+   * Takes the bar off the terminal before the command writes a result to stdout, which shares the
+   * terminal unless redirected; the next file done draws it again.
+   */
+  public synchronized void clear() {
+    if (visible && terminal && drawnWidth > 0) {
+      err.print("\r" + " ".repeat(drawnWidth) + "\r");
+      err.flush();
+      drawnWidth = 0;
     }
   }
 

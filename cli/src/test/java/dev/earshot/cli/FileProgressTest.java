@@ -64,6 +64,30 @@ class FileProgressTest {
   }
 
   @Test
+  void theBarMakesWayForAResultOnStdoutAndComesBackWithTheNextFile() {
+    try (FileProgress progress = progress(2, true, true)) {
+      now += 1_000_000_000L;
+      progress.fileDone(1.0);
+      progress.clear();
+      progress.clear();
+      now += 10_000_000L;
+      progress.fileDone(1.0);
+    }
+
+    String first =
+        "transcribe [############------------] 1/2 files, 1.0 s of audio, RTF 1.000, ETA 0m01s";
+    assertThat(written())
+        .isEqualTo(
+            "\r"
+                + first
+                + "\r"
+                + " ".repeat(first.length())
+                + "\r"
+                + "\rtranscribe [########################] 2/2 files, 2.0 s of audio, RTF 0.505,"
+                + " 0m01s in all\n");
+  }
+
+  @Test
   void aHiddenBarStillPrintsMessagesAndCounts() {
     try (FileProgress progress = progress(2, false, true)) {
       progress.fileDone(1.5);

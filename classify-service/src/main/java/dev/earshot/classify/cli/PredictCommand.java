@@ -77,6 +77,7 @@ public class PredictCommand implements Callable<Integer> {
           progress.fileDone(0);
           continue;
         }
+        progress.clear();
         System.out.println(
             tsv ? tsvLine(file, result) : json.writeValueAsString(json(json, file, result)));
         System.out.flush();

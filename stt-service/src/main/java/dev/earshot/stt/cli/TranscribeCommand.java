@@ -89,10 +89,12 @@ public class TranscribeCommand implements Callable<Integer> {
             FileProgress.on(
                 "transcribe", files.size(), System.err, inputs.progressFor(files.size()))) {
       var batch = new Batch(new FileTranscriber(loaded.speechToText(), chunking()), progress);
-      int chunksPerBatch = settings.batchSize();
+      // As many chunks at once as the service polls, so the next encoder batch runs on the second
+      // core while the current one is decoded.
+      int chunksAtOnce = Math.max(config.batch().maxPoll(), settings.batchSize());
       for (Path file : files) {
         batch.add(file);
-        if (batch.chunks() >= chunksPerBatch) {
+        if (batch.chunks() >= chunksAtOnce) {
           batch.transcribe(loaded);
         }
       }
@@ -103,8 +105,8 @@ public class TranscribeCommand implements Callable<Integer> {
   }
 
   /**
-   * Files decoded and waiting to share encoder batches: short files are transcribed together, and
-   * only a batch's worth of audio is held at once.
+   * Files decoded and waiting to be transcribed together, so short files share the pipelined
+   * encoder and decoder; only a few chunks of audio are held at once.
    */
   private final class Batch {
     private final FileTranscriber transcriber;
@@ -167,6 +169,7 @@ public class TranscribeCommand implements Callable<Integer> {
     }
 
     private void print(FileTranscriber.FileTranscript result, ModelHolder.Loaded loaded) {
+      progress.clear();
       if (format.json) {
         try {
           System.out.println(mapper.writeValueAsString(toJson(result, loaded)));
