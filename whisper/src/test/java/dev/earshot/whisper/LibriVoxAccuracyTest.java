@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
  * <p>The bounds count words, not percent: here one word is 1.4 points. ONNX Runtime runs other int8
  * and float kernels on each processor (AVX2, AVX-512, VNNI, AMX, NEON), which flips a near-tie word
  * here and there. Measured (README, "Reproducibility"): whisper-tiny 9 to 11 errors without
- * timestamps and 10 to 12 with them, whisper-base 1, on x86-64 with AVX-512 VNNI and AMX, AMD Zen
- * 4, and arm64 NEON. Each bound is the highest count seen plus 3 words for processors not tried.
+ * timestamps (one batch of five: 10 to 12) and 10 to 12 with them, whisper-base 1, on x86-64 with
+ * AVX-512 VNNI and AMX, AMD Zen 4, x86-64 with SSE4 only, and arm64 NEON. Each bound is the highest
+ * count seen plus 3 words for processors not tried.
  *
  * <p>What the bounds catch: decoding in another language (81 errors for tiny), text cut short (42),
  * or garbage from a broken cache or prompt. A subtly wrong log-mel moves tiny by -2 to +5 words
