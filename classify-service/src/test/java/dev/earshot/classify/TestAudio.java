@@ -4,17 +4,12 @@ import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.AssetException;
 import dev.earshot.assets.Catalog;
 import dev.earshot.audio.chunk.AudioLoader;
-import dev.earshot.classify.train.LabelledAudio;
 import dev.earshot.whisper.WhisperModel;
 import dev.earshot.whisper.WhisperModels;
 import dev.earshot.whisper.WhisperOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.stream.Stream;
 
 /** Real models and recordings for the tests, fetched into the asset cache and loaded once. */
 public final class TestAudio {
@@ -69,26 +64,5 @@ public final class TestAudio {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /**
-   * Spoken words (ALSA's speaker-test words, freedesktop's audio-channel-* names) labelled {@code
-   * speech}, against event sounds and noise labelled {@code sound}.
-   */
-  public static List<LabelledAudio> speechAndSounds() {
-    List<LabelledAudio> items = new ArrayList<>();
-    try (Stream<Path> alsa = Files.list(alsa());
-        Stream<Path> freedesktop = Files.list(freedesktop())) {
-      for (Path f : Stream.concat(alsa, freedesktop).sorted().toList()) {
-        String name = f.getFileName().toString();
-        boolean speech =
-            name.startsWith("audio-channel-")
-                || (name.endsWith(".wav") && !name.equals("Noise.wav"));
-        items.add(new LabelledAudio(f, speech ? "speech" : "sound"));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return items;
   }
 }

@@ -4,6 +4,7 @@ import dev.earshot.assets.AssetCache;
 import dev.earshot.classify.features.FeatureExtractor;
 import dev.earshot.classify.features.FeatureSettings;
 import dev.earshot.classify.features.Featurizer;
+import dev.earshot.classify.model.ClassifierArtifact;
 import dev.earshot.classify.whisper.WhisperEmbedding;
 import dev.earshot.whisper.WhisperModel;
 import dev.earshot.whisper.WhisperModels;
@@ -34,6 +35,19 @@ public final class ClassifierSet implements AutoCloseable {
   public static ClassifierSet open(
       List<ClassifierSpec> specs, String whisperModel, int threads, AssetCache cache)
       throws IOException {
+    return open(specs, whisperModel, threads, cache, ClassifierArtifact.ONNX);
+  }
+
+  /**
+   * @param opener how trained models' files are opened: ONNX exports only in the service
+   */
+  public static ClassifierSet open(
+      List<ClassifierSpec> specs,
+      String whisperModel,
+      int threads,
+      AssetCache cache,
+      ClassifierArtifact.ModelOpener opener)
+      throws IOException {
     WhisperModel[] loaded = new WhisperModel[1];
     List<ChunkClassifier> opened = new ArrayList<>();
     try {
@@ -50,7 +64,8 @@ public final class ClassifierSet implements AutoCloseable {
                   }
                   return loaded[0];
                 },
-                cache.root()));
+                cache.root(),
+                opener));
       }
       Optional<WhisperModel> whisper = Optional.ofNullable(loaded[0]);
       Featurizer featurizer =

@@ -17,9 +17,14 @@ public final class Classifiers {
   /**
    * @param whisper the shared Whisper model, loaded only when the classifier needs one
    * @param cacheRoot where built-in models are copied out to
+   * @param opener how the model's files are opened
    */
   public static ChunkClassifier open(
-      ClassifierSpec spec, Supplier<WhisperModel> whisper, Path cacheRoot) throws IOException {
+      ClassifierSpec spec,
+      Supplier<WhisperModel> whisper,
+      Path cacheRoot,
+      ClassifierArtifact.ModelOpener opener)
+      throws IOException {
     if (spec.model().isEmpty()) {
       WhisperModel model = whisper.get();
       return new ZeroShotChunkClassifier(
@@ -43,7 +48,7 @@ public final class Classifiers {
               + folder.toAbsolutePath()
               + " does not exist");
     }
-    ClassifierArtifact.Loaded artifact = ClassifierArtifact.load(folder);
+    ClassifierArtifact.Loaded artifact = ClassifierArtifact.load(folder, opener);
     ArtifactManifest manifest = artifact.manifest();
     if (!manifest.whisperModel().isEmpty()) {
       WhisperModel model = whisper.get();

@@ -2,9 +2,6 @@ package dev.earshot.classify.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.earshot.classify.features.FeatureSet;
-import dev.earshot.classify.model.djl.DjlModel;
-import dev.earshot.classify.model.djl.MlpOnnxExport;
 import dev.earshot.classify.model.onnx.OnnxModel;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +12,8 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * A trained classifier on disk: a folder with the model's own files and {@code manifest.json}
@@ -34,64 +29,43 @@ public final class ClassifierArtifact {
 
   private ClassifierArtifact() {}
 
-  /** Writes {@code model} and its manifest into {@code folder}; returns the manifest. */
-  public static ArtifactManifest save(
-      Path folder,
-      String name,
-      FeatureSet featureSet,
-      ProbabilisticModel model,
-      int[] inputShape,
-      Standardizer scaling,
-      String whisperModel,
-      String whisperVersion,
-      Map<String, Double> metrics)
-      throws IOException {
-    Files.createDirectories(folder);
-    model.save(folder);
-    if (model instanceof DjlModel network && network.type() == ModelType.MLP) {
-      // Served by ONNX Runtime, so the service needs no PyTorch to run it.
-      MlpOnnxExport.write(network, folder.resolve(OnnxModel.FILE));
-    }
-    Map<String, String> files = new TreeMap<>();
-    try (var listing = Files.list(folder)) {
-      for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
-        String fileName = file.getFileName().toString();
-        if (!fileName.equals(MANIFEST)) {
-          files.put(fileName, sha256(file));
-        }
-      }
-    }
-    ArtifactManifest unversioned =
-        new ArtifactManifest(
-            name,
-            model.type().id(),
-            featureSet.id(),
-            model.labels(),
-            inputShape,
-            whisperModel,
-            whisperVersion,
-            scaling.means(),
-            scaling.deviations(),
-            files,
-            metrics,
-            Instant.now().toString(),
-            "");
-    ArtifactManifest manifest = withVersion(unversioned);
-    JSON.writeValue(folder.resolve(MANIFEST).toFile(), manifest);
-    return manifest;
+  /** Opens a checked classifier's model files. */
+  @FunctionalInterface
+  public interface ModelOpener {
+    ProbabilisticModel open(Path folder, ArtifactManifest manifest) throws IOException;
   }
 
   /**
-   * Reads, checks and opens a saved classifier: with ONNX Runtime when the folder holds an ONNX
-   * export, else with the library that trained it.
+   * What the service runs: the ONNX export, with ONNX Runtime. Models of the other types (logistic,
+   * SVM, XGBoost, CNN) keep their training library's files, which only the training tools open.
    */
+  public static final ModelOpener ONNX =
+      (folder, manifest) -> {
+        if (!manifest.files().containsKey(OnnxModel.FILE)) {
+          throw new IOException(
+              "classifier "
+                  + manifest.name()
+                  + " at "
+                  + folder
+                  + " is a '"
+                  + manifest.type()
+                  + "' model without an ONNX export ("
+                  + OnnxModel.FILE
+                  + "); classify-service runs ONNX models (type mlp), the classify tools"
+                  + " (predict, evaluate) run every type");
+        }
+        return OnnxModel.load(folder, ModelType.of(manifest.type()), manifest.labels());
+      };
+
+  /** Reads, checks and opens a saved classifier with ONNX Runtime. */
   public static Loaded load(Path folder) throws IOException {
+    return load(folder, ONNX);
+  }
+
+  /** Reads, checks and opens a saved classifier with {@code opener}. */
+  public static Loaded load(Path folder, ModelOpener opener) throws IOException {
     ArtifactManifest manifest = read(folder);
-    ModelType type = ModelType.of(manifest.type());
-    ProbabilisticModel model =
-        manifest.files().containsKey(OnnxModel.FILE)
-            ? OnnxModel.load(folder, type, manifest.labels())
-            : Trainers.of(type).load(folder, manifest.labels(), manifest.inputShape());
+    ProbabilisticModel model = opener.open(folder, manifest);
     return new Loaded(manifest, model, new Standardizer(manifest.means(), manifest.deviations()));
   }
 
@@ -139,7 +113,8 @@ public final class ClassifierArtifact {
     return manifest;
   }
 
-  private static ArtifactManifest withVersion(ArtifactManifest m) throws IOException {
+  /** {@code m} with the version hash of its content. */
+  public static ArtifactManifest withVersion(ArtifactManifest m) throws IOException {
     // Sorted maps and no indentation, so the same content always hashes the same; the time of
     // training is left out, so retraining with the same data and seed gives the same version.
     byte[] canonical =
@@ -175,7 +150,7 @@ public final class ClassifierArtifact {
         version);
   }
 
-  static String sha256(Path file) throws IOException {
+  public static String sha256(Path file) throws IOException {
     MessageDigest digest = digest();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
       in.transferTo(OutputStream.nullOutputStream());

@@ -32,7 +32,8 @@ class TranscribeManyFilesIT {
         new ArrayList<>(List.of("transcribe", "--tsv", "--model", "tiny", "--language", "en"));
     args.addAll(arguments.all());
 
-    var run = LongCommandLine.run(Path.of(System.getProperty("earshot.stt.jar")), args, dir);
+    var run =
+        LongCommandLine.run(List.of("-jar", System.getProperty("earshot.stt.jar")), args, dir);
 
     List<String[]> rows = run.rows(arguments, "stt-service transcribe");
     // Copies of one recording: whatever whisper-tiny hears on this CPU, it hears it each time.

@@ -61,6 +61,28 @@ public final class Cli {
     return rest.isEmpty() || rest.equals(List.of("serve"));
   }
 
+  /**
+   * Runs a tool's root command and exits with its code. Libraries' progress logs (ONNX Runtime,
+   * Kafka clients, model loading) stay below warnings unless {@code --verbose} asks for them:
+   * stdout is the tool's answer and stderr its errors and progress.
+   */
+  public static void main(Object command, String... args) {
+    boolean verbose = verbose(List.of(args));
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    // An unreachable broker is reported once by the command, not by every client retry.
+    setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", verbose ? "info" : "error");
+    if (!verbose) {
+      java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+    }
+    System.exit(configure(new CommandLine(command)).execute(args));
+  }
+
+  private static void setIfAbsent(String property, String value) {
+    if (System.getProperty(property) == null) {
+      System.setProperty(property, value);
+    }
+  }
+
   /** {@code parser}'s value, or a usage error naming the option and the value it refused. */
   public static <T> T parse(String option, String value, Function<String, T> parser) {
     try {

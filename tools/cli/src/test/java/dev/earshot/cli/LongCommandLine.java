@@ -91,15 +91,14 @@ public final class LongCommandLine {
   }
 
   /**
-   * Runs {@code java -jar JAR ARGS...} with a fresh JVM, without {@code ORT_DISABLE_TELEMETRY}: the
-   * command must hold however it is started.
+   * Runs {@code java LAUNCH... ARGS...} ({@code -jar JAR} or {@code -cp CLASSPATH MAIN}) in a fresh
+   * JVM, without {@code ORT_DISABLE_TELEMETRY}: the command must hold however it is started.
    */
-  public static Run run(Path jar, List<String> args, Path dir)
+  public static Run run(List<String> launch, List<String> args, Path dir)
       throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-jar");
-    command.add(jar.toString());
+    command.addAll(launch);
     command.addAll(args);
     Path out = dir.resolve("stdout.txt");
     Path err = dir.resolve("stderr.txt");
