@@ -7,48 +7,45 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
+import dev.earshot.cli.InProcess;
 import dev.earshot.whisper.CpuFeatures;
-import io.quarkus.test.junit.main.LaunchResult;
-import io.quarkus.test.junit.main.QuarkusMainLauncher;
-import io.quarkus.test.junit.main.QuarkusMainTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-@QuarkusMainTest
+/** transcribe on real recordings with the real Whisper tiny, in this JVM. */
 class TranscribeCommandTest {
+
+  private static InProcess.Result run(String... args) {
+    return InProcess.run(new SttCommand(), args);
+  }
 
   private static Path jfk() throws Exception {
     return AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV);
   }
 
   @Test
-  void printsTheTextWithTimestamps(QuarkusMainLauncher launcher) throws Exception {
-    LaunchResult result = launcher.launch("transcribe", jfk().toString());
+  void printsTheTextWithTimestamps() throws Exception {
+    InProcess.Result result = run("transcribe", jfk().toString());
 
-    assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
-    assertThat(result.getOutput())
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    assertThat(result.out())
         .contains("jfk.wav")
         .containsPattern(
             "\\[00:00:00\\.\\d{3} --> 00:00:1\\d\\.\\d{3}] .*ask what you can do for your country");
   }
 
   @Test
-  void printsOneJsonObjectPerFile(QuarkusMainLauncher launcher) throws Exception {
-    LaunchResult result = launcher.launch("transcribe", "--json", "--beam", "1", jfk().toString());
+  void printsOneJsonObjectPerFile() throws Exception {
+    InProcess.Result result = run("transcribe", "--json", "--beam", "1", jfk().toString());
 
-    assertThat(result.exitCode()).as(result.getErrorOutput()).isZero();
+    assertThat(result.exitCode()).as(result.err()).isZero();
     JsonNode json =
         new ObjectMapper()
             .readTree(
-                result
-                    .getOutput()
-                    .lines()
-                    .filter(l -> l.startsWith("{"))
-                    .findFirst()
-                    .orElseThrow());
+                result.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
     assertThat(json.get("text").asText())
         .as("the text on %s", CpuFeatures.host())
         .contains("ask not what your country can do for you");
@@ -60,32 +57,30 @@ class TranscribeCommandTest {
   }
 
   @Test
-  void anUnreadableFileIsReportedAndTheExitCodeSaysSo(QuarkusMainLauncher launcher)
-      throws Exception {
+  void anUnreadableFileIsReportedAndTheExitCodeSaysSo() throws Exception {
     Path notAudio = java.nio.file.Files.createTempFile("not-audio", ".wav");
     java.nio.file.Files.writeString(notAudio, "hello");
 
-    LaunchResult result = launcher.launch("transcribe", notAudio.toString(), jfk().toString());
+    InProcess.Result result = run("transcribe", notAudio.toString(), jfk().toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.getErrorOutput())
+    assertThat(result.err())
         .contains(notAudio.toString())
         .contains("not a recognised audio format");
-    assertThat(result.getOutput()).contains("your country");
+    assertThat(result.out()).contains("your country");
   }
 
   @Test
-  void anUnknownModelIsNamed(QuarkusMainLauncher launcher) throws Exception {
-    LaunchResult result =
-        launcher.launch("transcribe", "--model", "whisper-huge", jfk().toString());
+  void anUnknownModelIsNamed() throws Exception {
+    InProcess.Result result = run("transcribe", "--model", "whisper-huge", jfk().toString());
 
     assertThat(result.exitCode()).isEqualTo(1);
-    assertThat(result.getErrorOutput()).contains("whisper-huge");
+    assertThat(result.err()).contains("whisper-huge");
   }
 
   @Test
-  void foldersAndListFilesGiveOneTsvLinePerAudioFileWithProgressOnStderr(
-      QuarkusMainLauncher launcher, @TempDir Path dir) throws Exception {
+  void foldersAndListFilesGiveOneTsvLinePerAudioFileWithProgressOnStderr(@TempDir Path dir)
+      throws Exception {
     Path folder = Files.createDirectories(dir.resolve("meeting/day-2"));
     Path first = Files.copy(jfk(), dir.resolve("meeting/a.wav"));
     Path nested = Files.copy(jfk(), folder.resolve("b.WAV"));
@@ -94,21 +89,19 @@ class TranscribeCommandTest {
     Path missing = dir.resolve("never-recorded.wav");
     Path list = Files.writeString(dir.resolve("files.txt"), listed + "\n" + missing + "\n");
 
-    LaunchResult result =
-        launcher.launch(
-            "transcribe", "--tsv", "--progress", dir.resolve("meeting").toString(), "@" + list);
+    InProcess.Result result =
+        run("transcribe", "--tsv", "--progress", dir.resolve("meeting").toString(), "@" + list);
 
-    assertThat(result.exitCode()).as(result.getErrorOutput()).isEqualTo(1);
-    // In tests Quarkus logs to stdout too; the results are the lines with a tab.
+    assertThat(result.exitCode()).as(result.err()).isEqualTo(1);
     List<String[]> rows =
-        result.getOutput().lines().filter(l -> l.contains("\t")).map(l -> l.split("\t")).toList();
+        result.out().lines().filter(l -> l.contains("\t")).map(l -> l.split("\t")).toList();
     assertThat(rows)
         .extracting(r -> r[0])
         .containsExactly(first.toString(), nested.toString(), listed.toString());
     assertThat(rows)
         .extracting(r -> r[1])
         .allSatisfy(text -> assertThat(text).contains("ask not what your country can do"));
-    assertThat(result.getErrorOutput())
+    assertThat(result.err())
         .contains(missing + ": no such file or folder")
         .containsPattern("3/3 files, 33\\.0 s of audio, RTF \\d+\\.\\d{3}");
   }

@@ -11,7 +11,7 @@ import dev.earshot.cli.UsageException;
 import dev.earshot.stt.config.SttBeans;
 import dev.earshot.stt.config.SttConfig;
 import dev.earshot.stt.config.SttSettings;
-import dev.earshot.stt.model.FileTranscriber;
+import dev.earshot.stt.files.FileTranscriber;
 import dev.earshot.stt.model.ModelHolder;
 import dev.earshot.stt.model.SpeechToText;
 import dev.earshot.whisper.Transcription;
@@ -55,16 +55,15 @@ public class TranscribeCommand implements Callable<Integer> {
 
   @Mixin ModelOptions modelOptions;
 
-  private final SttSettings configured;
-  private final SttConfig config;
-
-  public TranscribeCommand(SttSettings configured, SttConfig config) {
-    this.configured = configured;
-    this.config = config;
-  }
+  // The service's settings, read when the command runs, so files are decoded as the service
+  // decodes chunks.
+  private SttConfig config;
+  private SttSettings configured;
 
   @Override
   public Integer call() {
+    config = ServiceConfig.read();
+    configured = SttSettings.from(config);
     SttSettings settings;
     try {
       settings = modelOptions.apply(configured);

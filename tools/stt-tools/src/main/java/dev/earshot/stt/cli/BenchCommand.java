@@ -9,7 +9,7 @@ import dev.earshot.cli.UsageException;
 import dev.earshot.stt.config.SttBeans;
 import dev.earshot.stt.config.SttConfig;
 import dev.earshot.stt.config.SttSettings;
-import dev.earshot.stt.model.FileTranscriber;
+import dev.earshot.stt.files.FileTranscriber;
 import dev.earshot.stt.model.ModelHolder;
 import dev.earshot.stt.model.SpeechToText;
 import dev.earshot.whisper.EnglishTextNormalizer;
@@ -70,17 +70,14 @@ public class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--js-dir",
-      defaultValue = "stt-service/bench/transformers-js",
+      defaultValue = "tools/stt-tools/transformers-js",
       description = "Folder of the transformers.js harness.")
   Path jsDir;
 
-  private final SttSettings configured;
-  private final SttConfig config;
-
-  public BenchCommand(SttSettings configured, SttConfig config) {
-    this.configured = configured;
-    this.config = config;
-  }
+  // The service's settings, read when the command runs, so files are decoded as the service
+  // decodes chunks.
+  private SttConfig config;
+  private SttSettings configured;
 
   /** One implementation's figures for one model. */
   record Row(
@@ -99,6 +96,8 @@ public class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    config = ServiceConfig.read();
+    configured = SttSettings.from(config);
     for (Path input : inputs) {
       if (!Files.exists(input)) {
         throw new UsageException(input + ": no such file or folder");

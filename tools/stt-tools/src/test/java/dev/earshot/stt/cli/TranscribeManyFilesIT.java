@@ -33,9 +33,12 @@ class TranscribeManyFilesIT {
     args.addAll(arguments.all());
 
     var run =
-        LongCommandLine.run(List.of("-jar", System.getProperty("earshot.stt.jar")), args, dir);
+        LongCommandLine.run(
+            List.of("-cp", System.getProperty("earshot.stt.classpath"), SttCommand.class.getName()),
+            args,
+            dir);
 
-    List<String[]> rows = run.rows(arguments, "stt-service transcribe");
+    List<String[]> rows = run.rows(arguments, "earshot stt transcribe");
     // Copies of one recording: whatever whisper-tiny hears on this CPU, it hears it each time.
     assertThat(rows).extracting(r -> r[1]).containsOnly(rows.get(0)[1]);
     assertThat(rows.get(0)[1])

@@ -1,10 +1,11 @@
-package dev.earshot.stt.model;
+package dev.earshot.stt.files;
 
 import dev.earshot.audio.chunk.ChunkPipeline;
 import dev.earshot.audio.chunk.PipelineSettings;
 import dev.earshot.audio.decode.AudioDecoder;
 import dev.earshot.audio.decode.AudioInfo;
 import dev.earshot.audio.decode.PcmStream;
+import dev.earshot.stt.model.SpeechToText;
 import dev.earshot.whisper.Transcription;
 import java.io.IOException;
 import java.nio.file.Path;
