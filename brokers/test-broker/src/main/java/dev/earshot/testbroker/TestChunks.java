@@ -7,6 +7,7 @@ import dev.earshot.schema.SampleEncoding;
 import dev.earshot.schema.SourceInfo;
 import dev.earshot.schema.SourceKind;
 import dev.earshot.schema.serde.AvroSerializer;
+import dev.earshot.schema.topic.EarshotTopic;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.Map;
@@ -18,7 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /** Audio chunks as ingest-service publishes them, for tests of the services that consume them. */
 public final class TestChunks {
 
-  public static final String TOPIC = "earshot.audio-chunks";
+  public static final String TOPIC = EarshotTopic.AUDIO_CHUNKS.defaultName();
 
   private TestChunks() {}
 

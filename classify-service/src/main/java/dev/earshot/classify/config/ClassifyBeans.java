@@ -1,16 +1,26 @@
 package dev.earshot.classify.config;
 
 import dev.earshot.assets.AssetCache;
-import dev.earshot.classify.service.ClassifierHolder;
+import dev.earshot.classify.classifier.ChunkClassifier;
+import dev.earshot.classify.classifier.ClassifierSet;
+import dev.earshot.schema.topic.EarshotTopic;
+import dev.earshot.worker.BackgroundModel;
+import dev.earshot.worker.WorkerTopics;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.Map;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 
 /** Builds the plain classification classes from configuration; invalid values fail start-up. */
 @ApplicationScoped
 public class ClassifyBeans {
+
+  private static final Logger LOG = Logger.getLogger(ClassifyBeans.class);
 
   @Produces
   @Singleton
@@ -18,14 +28,57 @@ public class ClassifyBeans {
     return ClassifySettings.from(config);
   }
 
+  /**
+   * Opens the configured classifiers once, in the background (fetching the Whisper model first when
+   * one needs it).
+   */
   @Produces
   @Singleton
-  ClassifierHolder classifiers(ClassifySettings settings) {
-    return ClassifierHolder.start(settings, () -> cache(settings));
+  BackgroundModel<ClassifierSet> classifiers(ClassifySettings settings) {
+    return BackgroundModel.start(
+        "classifiers",
+        () -> {
+          ClassifierSet set =
+              ClassifierSet.open(
+                  settings.classifiers(),
+                  settings.whisperModel(),
+                  settings.whisperThreads(),
+                  cache(settings));
+          for (ChunkClassifier c : set.classification().classifiers()) {
+            LOG.infof(
+                "Classifier %s: %s %s, labels %s",
+                c.name(), c.model().id(), c.model().version(), c.labels());
+          }
+          return set;
+        });
   }
 
-  void close(@Disposes ClassifierHolder holder) {
-    holder.close();
+  void close(@Disposes BackgroundModel<ClassifierSet> classifiers) throws Exception {
+    classifiers.close();
+  }
+
+  /** The topics this service reads and writes, created at start when missing. */
+  @Produces
+  @Singleton
+  @Startup
+  WorkerTopics topics(
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+      ClassifyConfig config,
+      @ConfigProperty(name = "mp.messaging.incoming.audio-chunks.topic") String chunks,
+      @ConfigProperty(name = "mp.messaging.outgoing.classifications.topic") String classifications,
+      @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String deadLetters) {
+    return WorkerTopics.start(
+        bootstrap,
+        config.topics(),
+        Map.of(
+            EarshotTopic.AUDIO_CHUNKS, chunks,
+            EarshotTopic.CLASSIFICATIONS, classifications,
+            EarshotTopic.DEAD_LETTERS, deadLetters),
+        "classify");
+  }
+
+  void close(@Disposes WorkerTopics topics) throws Exception {
+    topics.close();
   }
 
   public static AssetCache cache(ClassifySettings settings) {

@@ -1,5 +1,6 @@
 package dev.earshot.classify.config;
 
+import dev.earshot.schema.topic.TopicSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
@@ -21,7 +22,8 @@ public interface ClassifyConfig {
 
   Records records();
 
-  Topics topics();
+  /** Topic creation at start-up: {@code classify.topics.create}, {@code .partitions}, ... */
+  TopicSettings topics();
 
   /** One named classifier. */
   interface Classifier {
@@ -63,17 +65,5 @@ public interface ClassifyConfig {
     /** Longest chunk accepted, in seconds; longer ones go to the dead-letter topic. */
     @WithDefault("60")
     double maxChunkSeconds();
-  }
-
-  /** Topic creation at start-up. */
-  interface Topics {
-    @WithDefault("true")
-    boolean create();
-
-    @WithDefault("12")
-    int partitions();
-
-    @WithDefault("1")
-    short replicationFactor();
   }
 }

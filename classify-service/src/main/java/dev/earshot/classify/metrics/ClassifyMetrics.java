@@ -2,10 +2,10 @@ package dev.earshot.classify.metrics;
 
 import dev.earshot.classify.classifier.ChunkClassification;
 import dev.earshot.classify.classifier.Prediction;
+import dev.earshot.worker.WorkerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -18,6 +18,7 @@ public class ClassifyMetrics {
 
   private final MeterRegistry registry;
   private final Timer features;
+  private final WorkerMetrics worker;
   private final Map<String, Timer> inference = new ConcurrentHashMap<>();
 
   public ClassifyMetrics(MeterRegistry registry) {
@@ -27,13 +28,11 @@ public class ClassifyMetrics {
             .description("Time per chunk to compute features (and the Whisper embedding if used)")
             .publishPercentiles(0.5, 0.95)
             .register(registry);
-    for (String outcome : new String[] {"classified", "dead_letter"}) {
-      registry.counter("earshot.classify.chunks", "outcome", outcome);
-    }
+    this.worker = new WorkerMetrics(registry, "earshot.classify", "classified");
   }
 
   public void classified(ChunkClassification.Result result) {
-    features.record(millis(result.featureMs()));
+    features.record(WorkerMetrics.millis(result.featureMs()));
     for (Prediction p : result.predictions()) {
       inference
           .computeIfAbsent(
@@ -44,19 +43,16 @@ public class ClassifyMetrics {
                       .tag("classifier", name)
                       .publishPercentiles(0.5, 0.95)
                       .register(registry))
-          .record(millis(p.inferenceMs()));
+          .record(WorkerMetrics.millis(p.inferenceMs()));
       registry
           .counter("earshot.classify.labels", "classifier", p.classifier(), "label", p.label())
           .increment();
     }
-    registry.counter("earshot.classify.chunks", "outcome", "classified").increment();
+    worker.chunk("classified");
   }
 
-  public void deadLetter() {
-    registry.counter("earshot.classify.chunks", "outcome", "dead_letter").increment();
-  }
-
-  private static Duration millis(double ms) {
-    return Duration.ofNanos((long) (ms * 1e6));
+  /** The chunk counters and batch timer every worker keeps. */
+  public WorkerMetrics worker() {
+    return worker;
   }
 }

@@ -2,17 +2,13 @@ package dev.earshot.classify.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.earshot.assets.Sha256;
 import dev.earshot.classify.model.onnx.OnnxModel;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 /**
@@ -95,7 +91,7 @@ public final class ClassifierArtifact {
       if (!Files.isRegularFile(modelFile)) {
         throw new IOException("classifier " + manifest.name() + " lacks its file " + modelFile);
       }
-      String actual = sha256(modelFile);
+      String actual = Sha256.of(modelFile);
       if (!actual.equals(entry.getValue())) {
         throw new IOException(
             "classifier file "
@@ -130,7 +126,9 @@ public final class ClassifierArtifact {
    * The version id of a model described by {@code canonical}: {@code sha256:} and 16 hex digits.
    */
   public static String versionOf(byte[] canonical) {
-    return "sha256:" + HexFormat.of().formatHex(digest().digest(canonical)).substring(0, 16);
+    MessageDigest digest = Sha256.newDigest();
+    digest.update(canonical);
+    return Sha256.version(digest);
   }
 
   private static ArtifactManifest versioned(ArtifactManifest m, String createdAt, String version) {
@@ -148,21 +146,5 @@ public final class ClassifierArtifact {
         m.metrics(),
         createdAt,
         version);
-  }
-
-  public static String sha256(Path file) throws IOException {
-    MessageDigest digest = digest();
-    try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-      in.transferTo(OutputStream.nullOutputStream());
-    }
-    return HexFormat.of().formatHex(digest.digest());
-  }
-
-  private static MessageDigest digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

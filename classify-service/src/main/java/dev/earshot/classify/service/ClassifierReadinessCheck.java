@@ -1,35 +1,35 @@
 package dev.earshot.classify.service;
 
 import dev.earshot.classify.classifier.ChunkClassifier;
+import dev.earshot.classify.classifier.ClassifierSet;
+import dev.earshot.worker.BackgroundModel;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once every classifier is loaded; down, with the reason, while loading or after failing. */
+/** Ready once every classifier is loaded; down, with the reason, while loading or failed. */
 @Readiness
 @ApplicationScoped
 public class ClassifierReadinessCheck implements HealthCheck {
 
-  private final ClassifierHolder holder;
+  private final BackgroundModel<ClassifierSet> classifiers;
 
-  public ClassifierReadinessCheck(ClassifierHolder holder) {
-    this.holder = holder;
+  public ClassifierReadinessCheck(BackgroundModel<ClassifierSet> classifiers) {
+    this.classifiers = classifiers;
   }
 
   @Override
   public HealthCheckResponse call() {
-    var builder = HealthCheckResponse.named("classifiers").withData("state", holder.state());
-    if (!holder.state().equals("ready")) {
-      String failure = holder.failure();
-      if (failure != null) {
-        builder.withData("error", failure);
-      }
-      return builder.down().build();
-    }
-    for (ChunkClassifier c : holder.await().classification().classifiers()) {
-      builder.withData(c.name(), c.model().id() + " " + c.model().version());
-    }
-    return builder.up().build();
+    return classifiers.health(
+        set -> {
+          Map<String, String> models = new LinkedHashMap<>();
+          for (ChunkClassifier c : set.classification().classifiers()) {
+            models.put(c.name(), c.model().id() + " " + c.model().version());
+          }
+          return models;
+        });
   }
 }

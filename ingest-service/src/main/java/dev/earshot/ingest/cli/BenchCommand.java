@@ -8,6 +8,7 @@ import dev.earshot.audio.decode.PcmStream;
 import dev.earshot.cli.Cli;
 import dev.earshot.cli.ExistingPath;
 import dev.earshot.cli.ExitCodes;
+import dev.earshot.cli.ResidentMemory;
 import dev.earshot.ingest.recording.AudioInput;
 import dev.earshot.ingest.recording.IngestException;
 import dev.earshot.ingest.recording.IngestListener;
@@ -198,18 +199,9 @@ public class BenchCommand implements Callable<Integer> {
         .sum();
   }
 
-  /** VmHWM from /proc, the most memory the process ever held; -1 off Linux. */
+  /** The most memory the process ever held; -1 off Linux. */
   private static long residentPeak() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      return -1;
-    }
-    return -1;
+    return ResidentMemory.self().peak().orElse(-1);
   }
 
   private static String mb(long bytes) {

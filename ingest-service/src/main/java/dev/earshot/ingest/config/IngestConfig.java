@@ -1,5 +1,7 @@
 package dev.earshot.ingest.config;
 
+import dev.earshot.schema.EarshotService;
+import dev.earshot.schema.topic.TopicSettings;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -86,7 +88,7 @@ public interface IngestConfig {
     MemorySize maxUploadSize();
 
     /** Where results-service serves a recording, used in the 202 answer. */
-    @WithDefault("http://localhost:8083")
+    @WithDefault("http://localhost:" + EarshotService.Ports.RESULTS)
     String resultsBaseUrl();
   }
 
@@ -102,19 +104,9 @@ public interface IngestConfig {
   }
 
   /** Topic creation at start-up. */
-  interface Topics {
-    /** Create the topics this service writes when they do not exist. */
-    @WithDefault("true")
-    boolean create();
-
+  interface Topics extends TopicSettings {
     /** Create them as the service starts, not only when a command first needs them. */
     @WithDefault("true")
     boolean createAtStart();
-
-    @WithDefault("12")
-    int partitions();
-
-    @WithDefault("1")
-    short replicationFactor();
   }
 }

@@ -1,5 +1,7 @@
 package dev.earshot.results.config;
 
+import dev.earshot.schema.topic.EarshotTopic;
+import dev.earshot.schema.topic.TopicSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -45,7 +47,8 @@ public interface ResultsConfig {
    */
   Map<String, Rule> rules();
 
-  Topics topics();
+  /** Topic creation at start-up: {@code results.topics.create}, {@code .partitions}, ... */
+  TopicSettings topics();
 
   /** Topic names; every Earshot topic's default is its catalogue name. */
   TopicNames topic();
@@ -98,40 +101,27 @@ public interface ResultsConfig {
     int order();
   }
 
-  /** Topic creation at start-up. */
-  interface Topics {
-    /** Creates missing topics at start-up (every Earshot topic: inputs too, so joins can start). */
-    @WithDefault("true")
-    boolean create();
-
-    @WithDefault("12")
-    int partitions();
-
-    @WithDefault("1")
-    short replicationFactor();
-  }
-
   /** Topic names. */
   interface TopicNames {
-    @WithDefault("earshot.transcripts")
+    @WithDefault(EarshotTopic.Names.TRANSCRIPTS)
     String transcripts();
 
-    @WithDefault("earshot.classifications")
+    @WithDefault(EarshotTopic.Names.CLASSIFICATIONS)
     String classifications();
 
-    @WithDefault("earshot.recording-events")
+    @WithDefault(EarshotTopic.Names.RECORDING_EVENTS)
     String recordingEvents();
 
-    @WithDefault("earshot.audio-chunks")
+    @WithDefault(EarshotTopic.Names.AUDIO_CHUNKS)
     String audioChunks();
 
-    @WithDefault("earshot.chunk-results")
+    @WithDefault(EarshotTopic.Names.CHUNK_RESULTS)
     String chunkResults();
 
-    @WithDefault("earshot.results")
+    @WithDefault(EarshotTopic.Names.RESULTS)
     String results();
 
-    @WithDefault("earshot.dead-letters")
+    @WithDefault(EarshotTopic.Names.DEAD_LETTERS)
     String deadLetters();
   }
 

@@ -3,6 +3,7 @@ package dev.earshot.results.config;
 import dev.earshot.results.join.ResultsTopology;
 import dev.earshot.schema.topic.EarshotTopic;
 import dev.earshot.schema.topic.TopicInitializer;
+import dev.earshot.schema.topic.TopicSettings;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -26,7 +27,7 @@ public class ResultsTopics {
   private static final Logger LOG = Logger.getLogger(ResultsTopics.class);
 
   private final String bootstrap;
-  private final ResultsConfig.Topics config;
+  private final TopicSettings config;
   private final Map<EarshotTopic, String> names;
   private final List<String> inputs;
   private AutoCloseable setup;

@@ -1,7 +1,6 @@
 package dev.earshot.results.join;
 
 import dev.earshot.audio.chunk.ChunkPayload;
-import dev.earshot.audio.chunk.PcmEncoding;
 import dev.earshot.results.picture.SpectrogramSketch;
 import dev.earshot.results.result.ModelInfo;
 import dev.earshot.results.result.Segment;
@@ -10,6 +9,7 @@ import dev.earshot.schema.Classification;
 import dev.earshot.schema.RecordingEvent;
 import dev.earshot.schema.Transcript;
 import dev.earshot.schema.serde.AvroDeserializer;
+import dev.earshot.worker.ChunkAudio;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +20,6 @@ public final class PartDecoder {
 
   /** Chunks are at most 30 s; anything far longer is not a chunk ingest made. */
   private static final double MAX_CHUNK_SECONDS = 60;
-
-  private static final int RATE = 16_000;
 
   private final AvroDeserializer avro = new AvroDeserializer();
 
@@ -113,19 +111,12 @@ public final class PartDecoder {
   static Part.AudioPart audio(AudioChunk chunk) throws UnusableRecordException {
     float[] samples;
     try {
-      samples =
-          ChunkPayload.decodeMono(
-              chunk.getPayload(),
-              PcmEncoding.valueOf(chunk.getEncoding().name()),
-              chunk.getSampleRate(),
-              chunk.getChannels(),
-              chunk.getOffsetSeconds(),
-              MAX_CHUNK_SECONDS,
-              RATE);
+      samples = ChunkAudio.samples(chunk, MAX_CHUNK_SECONDS);
     } catch (ChunkPayload.InvalidChunkException e) {
       throw new UnusableRecordException(e.getMessage(), e);
     }
-    SpectrogramSketch sketch = SpectrogramSketch.of(samples, RATE, chunk.getOffsetSeconds());
+    SpectrogramSketch sketch =
+        SpectrogramSketch.of(samples, ChunkAudio.RATE, chunk.getOffsetSeconds());
     return new Part.AudioPart(chunk.getRecordingId(), chunk.getSequence(), sketch.toBytes());
   }
 }

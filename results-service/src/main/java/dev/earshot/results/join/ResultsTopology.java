@@ -1,6 +1,7 @@
 package dev.earshot.results.join;
 
 import dev.earshot.results.result.Json;
+import dev.earshot.schema.topic.EarshotTopic;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,13 +46,13 @@ public final class ResultsTopology {
 
     public static final Topics DEFAULT =
         new Topics(
-            "earshot.transcripts",
-            "earshot.classifications",
-            "earshot.recording-events",
-            "earshot.audio-chunks",
-            "earshot.chunk-results",
-            "earshot.results",
-            "earshot.dead-letters");
+            EarshotTopic.TRANSCRIPTS.defaultName(),
+            EarshotTopic.CLASSIFICATIONS.defaultName(),
+            EarshotTopic.RECORDING_EVENTS.defaultName(),
+            EarshotTopic.AUDIO_CHUNKS.defaultName(),
+            EarshotTopic.CHUNK_RESULTS.defaultName(),
+            EarshotTopic.RESULTS.defaultName(),
+            EarshotTopic.DEAD_LETTERS.defaultName());
 
     /** The topics the join reads, which must be co-partitioned. */
     public List<String> inputs() {

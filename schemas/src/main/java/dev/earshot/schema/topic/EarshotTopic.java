@@ -17,24 +17,40 @@ import org.apache.kafka.clients.admin.NewTopic;
  */
 public enum EarshotTopic {
   AUDIO_CHUNKS(
-      "earshot.audio-chunks",
+      Names.AUDIO_CHUNKS,
       AudioChunk.class,
       // A 30 s chunk of float PCM is 1.9 MB, over Kafka's 1 MB default.
       Map.of("max.message.bytes", "4194304", "retention.ms", "604800000")),
   RECORDING_EVENTS(
-      "earshot.recording-events", RecordingEvent.class, Map.of("retention.ms", "2592000000")),
-  TRANSCRIPTS("earshot.transcripts", Transcript.class, Map.of("retention.ms", "2592000000")),
+      Names.RECORDING_EVENTS, RecordingEvent.class, Map.of("retention.ms", "2592000000")),
+  TRANSCRIPTS(Names.TRANSCRIPTS, Transcript.class, Map.of("retention.ms", "2592000000")),
   CLASSIFICATIONS(
-      "earshot.classifications", Classification.class, Map.of("retention.ms", "2592000000")),
+      Names.CLASSIFICATIONS, Classification.class, Map.of("retention.ms", "2592000000")),
   /** results-service's joined chunk results, JSON; every version stays for replays. */
-  CHUNK_RESULTS("earshot.chunk-results", null, Map.of("retention.ms", "2592000000")),
+  CHUNK_RESULTS(Names.CHUNK_RESULTS, null, Map.of("retention.ms", "2592000000")),
   /**
    * results-service's recording results, JSON. Not compacted: a replay's results supersede the old
    * ones in queries while the old ones stay here until retention.
    */
-  RESULTS("earshot.results", null, Map.of("retention.ms", "2592000000")),
+  RESULTS(Names.RESULTS, null, Map.of("retention.ms", "2592000000")),
   /** Records that could not be processed, unchanged, with the reason in headers. */
-  DEAD_LETTERS("earshot.dead-letters", null, Map.of("max.message.bytes", "4194304"));
+  DEAD_LETTERS(Names.DEAD_LETTERS, null, Map.of("max.message.bytes", "4194304"));
+
+  /**
+   * The default names as constants, for annotations ({@code @WithDefault}) that need them at
+   * compile time; everything else asks the enum.
+   */
+  public static final class Names {
+    public static final String AUDIO_CHUNKS = "earshot.audio-chunks";
+    public static final String RECORDING_EVENTS = "earshot.recording-events";
+    public static final String TRANSCRIPTS = "earshot.transcripts";
+    public static final String CLASSIFICATIONS = "earshot.classifications";
+    public static final String CHUNK_RESULTS = "earshot.chunk-results";
+    public static final String RESULTS = "earshot.results";
+    public static final String DEAD_LETTERS = "earshot.dead-letters";
+
+    private Names() {}
+  }
 
   /** One partition per consumer at most; 12 lets a group grow to 12 STT workers. */
   public static final int DEFAULT_PARTITIONS = 12;

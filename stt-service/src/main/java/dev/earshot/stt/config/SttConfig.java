@@ -1,5 +1,6 @@
 package dev.earshot.stt.config;
 
+import dev.earshot.schema.topic.TopicSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
@@ -17,20 +18,8 @@ public interface SttConfig {
 
   Batch batch();
 
-  Topics topics();
-
-  /** Topic creation at start-up. */
-  interface Topics {
-    /** Create the topics this service reads and writes when they do not exist. */
-    @WithDefault("true")
-    boolean create();
-
-    @WithDefault("12")
-    int partitions();
-
-    @WithDefault("1")
-    short replicationFactor();
-  }
+  /** Topic creation at start-up: {@code stt.topics.create}, {@code .partitions}, ... */
+  TopicSettings topics();
 
   /** Which Whisper model and how ONNX Runtime runs it. */
   interface Model {

@@ -1,11 +1,11 @@
 package dev.earshot.stt.metrics;
 
 import dev.earshot.whisper.Transcription;
+import dev.earshot.worker.WorkerMetrics;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 
 /**
  * Transcription metrics: time per stage, real-time factor, tokens per second, and chunks by
@@ -22,6 +22,7 @@ public class SttMetrics {
   private final Timer total;
   private final DistributionSummary realTimeFactor;
   private final DistributionSummary tokensPerSecond;
+  private final WorkerMetrics worker;
 
   public SttMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -40,9 +41,7 @@ public class SttMetrics {
             .description("Decoder tokens per second of decoding time")
             .publishPercentiles(0.5, 0.95)
             .register(registry);
-    for (String outcome : new String[] {"transcribed", "silent", "dead_letter"}) {
-      registry.counter("earshot.stt.chunks", "outcome", outcome);
-    }
+    this.worker = new WorkerMetrics(registry, "earshot.stt", "transcribed", "silent");
   }
 
   private Timer stage(String name) {
@@ -55,24 +54,19 @@ public class SttMetrics {
 
   public void transcribed(Transcription t) {
     var timings = t.timings();
-    feature.record(millis(timings.featureMs()));
-    encoder.record(millis(timings.encoderMs()));
-    decoder.record(millis(timings.decoderMs()));
-    total.record(millis(timings.totalMs()));
+    feature.record(WorkerMetrics.millis(timings.featureMs()));
+    encoder.record(WorkerMetrics.millis(timings.encoderMs()));
+    decoder.record(WorkerMetrics.millis(timings.decoderMs()));
+    total.record(WorkerMetrics.millis(timings.totalMs()));
     realTimeFactor.record(timings.realTimeFactor());
     if (timings.decoderMs() > 0 && t.tokens() > 0) {
       tokensPerSecond.record(t.tokens() / (timings.decoderMs() / 1000));
     }
-    registry
-        .counter("earshot.stt.chunks", "outcome", t.silent() ? "silent" : "transcribed")
-        .increment();
+    worker.chunk(t.silent() ? "silent" : "transcribed");
   }
 
-  public void deadLetter() {
-    registry.counter("earshot.stt.chunks", "outcome", "dead_letter").increment();
-  }
-
-  private static Duration millis(double ms) {
-    return Duration.ofNanos((long) (ms * 1e6));
+  /** The chunk counters and batch timer every worker keeps. */
+  public WorkerMetrics worker() {
+    return worker;
   }
 }

@@ -1,39 +1,30 @@
 package dev.earshot.stt.model;
 
+import dev.earshot.worker.BackgroundModel;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/**
- * Ready once the Whisper model is loaded; down, with the reason, while loading or after failing.
- */
+/** Ready once the Whisper model is loaded; down, with the reason, while loading or failed. */
 @Readiness
 @ApplicationScoped
 public class ModelReadinessCheck implements HealthCheck {
 
-  private final ModelHolder models;
+  private final BackgroundModel<LoadedModel> model;
 
-  public ModelReadinessCheck(ModelHolder models) {
-    this.models = models;
+  public ModelReadinessCheck(BackgroundModel<LoadedModel> model) {
+    this.model = model;
   }
 
   @Override
   public HealthCheckResponse call() {
-    var builder = HealthCheckResponse.named("whisper-model").withData("state", models.state());
-    if (!models.isReady()) {
-      String failure = models.failure();
-      if (failure != null) {
-        builder.withData("error", failure);
-      }
-      return builder.down().build();
-    }
-    var model = models.await().model();
-    return builder
-        .withData("model", model.id())
-        .withData("version", model.version())
-        .withData("device", model.executionProvider())
-        .up()
-        .build();
+    return model.health(
+        loaded ->
+            Map.of(
+                "model", loaded.model().id(),
+                "version", loaded.model().version(),
+                "device", loaded.model().executionProvider()));
   }
 }

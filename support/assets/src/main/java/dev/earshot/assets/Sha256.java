@@ -8,12 +8,15 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** SHA-256 of files and streams, streamed, as lower-case hex. */
-final class Sha256 {
+/**
+ * SHA-256 of files and streams, streamed, as lower-case hex: the one digest helper, for assets,
+ * model versions and trained classifiers alike.
+ */
+public final class Sha256 {
 
   private Sha256() {}
 
-  static MessageDigest newDigest() {
+  public static MessageDigest newDigest() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
@@ -21,11 +24,17 @@ final class Sha256 {
     }
   }
 
-  static String hex(MessageDigest digest) {
+  public static String hex(MessageDigest digest) {
     return HexFormat.of().formatHex(digest.digest());
   }
 
-  static String of(Path file) throws IOException {
+  /** The file's digest as hex. */
+  public static String of(Path file) throws IOException {
+    return HexFormat.of().formatHex(bytes(file));
+  }
+
+  /** The file's digest. */
+  public static byte[] bytes(Path file) throws IOException {
     MessageDigest digest = newDigest();
     byte[] buffer = new byte[1 << 16];
     try (InputStream in = Files.newInputStream(file)) {
@@ -33,7 +42,15 @@ final class Sha256 {
         digest.update(buffer, 0, n);
       }
     }
-    return hex(digest);
+    return digest.digest();
+  }
+
+  /**
+   * A version id from a digest of what makes a model: {@code sha256:} and its first 16 hex digits,
+   * short enough for every result record, long enough never to collide between versions.
+   */
+  public static String version(MessageDigest digest) {
+    return "sha256:" + hex(digest).substring(0, 16);
   }
 
   /** Expected and actual digest, the message every mismatch uses. */

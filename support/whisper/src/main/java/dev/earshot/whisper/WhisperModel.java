@@ -5,8 +5,8 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.earshot.assets.Sha256;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -14,8 +14,6 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -210,32 +208,19 @@ public final class WhisperModel implements AutoCloseable {
    */
   static String versionOf(Path folder, List<Path> onnxFiles) {
     try {
-      MessageDigest all = MessageDigest.getInstance("SHA-256");
+      MessageDigest all = Sha256.newDigest();
       for (Path file : onnxFiles) {
         all.update(
             folder.relativize(file).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        all.update(digest(file));
+        all.update(Sha256.bytes(file));
       }
       for (String name : TOKENIZER_FILES) {
-        all.update(digest(folder.resolve(name)));
+        all.update(Sha256.bytes(folder.resolve(name)));
       }
-      return "sha256:" + HexFormat.of().formatHex(all.digest()).substring(0, 16);
+      return Sha256.version(all);
     } catch (IOException e) {
       throw new WhisperModelException("Cannot read model files in " + folder + ": " + e, e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
-  }
-
-  private static byte[] digest(Path file) throws IOException, NoSuchAlgorithmException {
-    MessageDigest sha = MessageDigest.getInstance("SHA-256");
-    byte[] buffer = new byte[1 << 16];
-    try (InputStream in = Files.newInputStream(file)) {
-      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-        sha.update(buffer, 0, n);
-      }
-    }
-    return sha.digest();
   }
 
   public WhisperConfig config() {

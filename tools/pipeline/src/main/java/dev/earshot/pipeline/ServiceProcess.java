@@ -1,5 +1,6 @@
 package dev.earshot.pipeline;
 
+import dev.earshot.cli.ResidentMemory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
 /** One service's packaged Quarkus jar running as a child process, with its log in a file. */
@@ -114,28 +114,8 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   /** Peak and current resident memory from /proc (Linux), in bytes. */
-  public record Memory(OptionalLong peakRss, OptionalLong rss) {}
-
-  public Memory memory() {
-    Path status = Path.of("/proc", Long.toString(process.pid()), "status");
-    try {
-      OptionalLong peak = OptionalLong.empty();
-      OptionalLong rss = OptionalLong.empty();
-      for (String line : Files.readAllLines(status)) {
-        if (line.startsWith("VmHWM:")) {
-          peak = OptionalLong.of(kilobytes(line) * 1024);
-        } else if (line.startsWith("VmRSS:")) {
-          rss = OptionalLong.of(kilobytes(line) * 1024);
-        }
-      }
-      return new Memory(peak, rss);
-    } catch (IOException e) {
-      return new Memory(OptionalLong.empty(), OptionalLong.empty());
-    }
-  }
-
-  private static long kilobytes(String line) {
-    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+  public ResidentMemory memory() {
+    return ResidentMemory.of(process.pid());
   }
 
   public String tail(int lines) {

@@ -1,5 +1,6 @@
 package dev.earshot.pipeline;
 
+import dev.earshot.schema.EarshotService;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,7 +19,12 @@ public final class Services implements AutoCloseable {
 
   /** Ports, as the README lists them. */
   public record Ports(int ingest, int stt, int classify, int results) {
-    public static final Ports DEFAULT = new Ports(8080, 8081, 8082, 8083);
+    public static final Ports DEFAULT =
+        new Ports(
+            EarshotService.INGEST.port(),
+            EarshotService.STT.port(),
+            EarshotService.CLASSIFY.port(),
+            EarshotService.RESULTS.port());
 
     public Ports shifted(int by) {
       return new Ports(ingest + by, stt + by, classify + by, results + by);

@@ -2,6 +2,7 @@ package dev.earshot.classify.train;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.earshot.assets.Sha256;
 import dev.earshot.classify.features.FeatureSet;
 import dev.earshot.classify.model.ArtifactManifest;
 import dev.earshot.classify.model.ClassifierArtifact;
@@ -65,7 +66,7 @@ public final class Artifacts {
       for (Path file : listing.filter(Files::isRegularFile).sorted().toList()) {
         String fileName = file.getFileName().toString();
         if (!fileName.equals(ClassifierArtifact.MANIFEST)) {
-          files.put(fileName, ClassifierArtifact.sha256(file));
+          files.put(fileName, Sha256.of(file));
         }
       }
     }

@@ -12,6 +12,7 @@ import dev.earshot.pipeline.replay.GroupReset;
 import dev.earshot.schema.Classification;
 import dev.earshot.schema.Transcript;
 import dev.earshot.schema.serde.AvroDeserializer;
+import dev.earshot.schema.topic.EarshotTopic;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -114,7 +115,8 @@ public class BenchCommand implements Callable<Integer> {
       System.out.printf(
           "Services ready in %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1e3);
       IngestClient ingest = services.ingestClient();
-      try (ResultWatcher watcher = new ResultWatcher(kafka, "earshot.results", start)) {
+      try (ResultWatcher watcher =
+          new ResultWatcher(kafka, EarshotTopic.RESULTS.defaultName(), start)) {
         // One recording alone, twice: the first warms the models up (JIT, ONNX Runtime's first
         // run); the second shows what the pipeline adds when nothing waits in a queue.
         IngestClient.Upload alone = null;
@@ -192,7 +194,7 @@ public class BenchCommand implements Callable<Integer> {
           var m = p.memory();
           System.out.printf(
               "  %-18s peak %6.0f MiB, now %6.0f MiB%n",
-              p.name(), m.peakRss().orElse(0) / 1048576.0, m.rss().orElse(0) / 1048576.0);
+              p.name(), m.peak().orElse(0) / 1048576.0, m.now().orElse(0) / 1048576.0);
         }
         return results.size() == files.size() ? 0 : 1;
       }
@@ -207,14 +209,14 @@ public class BenchCommand implements Callable<Integer> {
   private static void startAtTheEnd(String kafka, String suffix, Instant now) throws Exception {
     Map<String, List<String>> groups =
         Map.of(
-            "earshot-stt" + suffix, List.of("earshot.audio-chunks"),
-            "earshot-classify" + suffix, List.of("earshot.audio-chunks"),
+            "earshot-stt" + suffix, List.of(EarshotTopic.AUDIO_CHUNKS.defaultName()),
+            "earshot-classify" + suffix, List.of(EarshotTopic.AUDIO_CHUNKS.defaultName()),
             "earshot-results" + suffix,
                 List.of(
-                    "earshot.audio-chunks",
-                    "earshot.transcripts",
-                    "earshot.classifications",
-                    "earshot.recording-events"));
+                    EarshotTopic.AUDIO_CHUNKS.defaultName(),
+                    EarshotTopic.TRANSCRIPTS.defaultName(),
+                    EarshotTopic.CLASSIFICATIONS.defaultName(),
+                    EarshotTopic.RECORDING_EVENTS.defaultName()));
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
       var existing = admin.listTopics().names().get();
       for (var e : groups.entrySet()) {
@@ -307,7 +309,9 @@ public class BenchCommand implements Callable<Integer> {
     Map<String, Double> inference = new HashMap<>();
     AvroDeserializer avro = new AvroDeserializer();
     var wanted = new java.util.HashSet<>(ids);
-    for (String topic : List.of("earshot.transcripts", "earshot.classifications")) {
+    for (String topic :
+        List.of(
+            EarshotTopic.TRANSCRIPTS.defaultName(), EarshotTopic.CLASSIFICATIONS.defaultName())) {
       try (var consumer =
           new KafkaConsumer<>(
               TopicTime.readerConfig(kafka, "earshot-bench-compute"),

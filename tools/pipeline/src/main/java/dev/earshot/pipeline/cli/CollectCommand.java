@@ -1,6 +1,7 @@
 package dev.earshot.pipeline.cli;
 
 import dev.earshot.pipeline.ResultWatcher;
+import dev.earshot.schema.topic.EarshotTopic;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,7 +32,7 @@ public class CollectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Instant from = since != null ? since : Instant.now().minusSeconds(600);
     try (ResultWatcher watcher =
-        new ResultWatcher(connection.bootstrap(), "earshot.results", from)) {
+        new ResultWatcher(connection.bootstrap(), EarshotTopic.RESULTS.defaultName(), from)) {
       ResultPrinter printer =
           new ResultPrinter(
               System.out, System.err, connection.out, connection.resultsUrl, connection.compact);

@@ -1,5 +1,6 @@
 package dev.earshot.pipeline.cli;
 
+import dev.earshot.schema.EarshotService;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
@@ -12,7 +13,7 @@ final class ConnectionOptions {
 
   @Option(
       names = "--ingest-url",
-      defaultValue = "http://localhost:8080",
+      defaultValue = "http://localhost:" + EarshotService.Ports.INGEST,
       description = "ingest-service (default: ${DEFAULT-VALUE}).")
   String ingestUrl;
 
@@ -23,7 +24,7 @@ final class ConnectionOptions {
 
   @Option(
       names = "--results-url",
-      defaultValue = "http://localhost:8083",
+      defaultValue = "http://localhost:" + EarshotService.Ports.RESULTS,
       description = "results-service (default: ${DEFAULT-VALUE}).")
   String resultsUrl;
 

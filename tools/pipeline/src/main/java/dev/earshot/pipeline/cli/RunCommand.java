@@ -1,8 +1,10 @@
 package dev.earshot.pipeline.cli;
 
+import dev.earshot.audio.decode.AudioFiles;
 import dev.earshot.cli.UsageException;
 import dev.earshot.pipeline.IngestClient;
 import dev.earshot.pipeline.ResultWatcher;
+import dev.earshot.schema.topic.EarshotTopic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -25,9 +26,6 @@ import picocli.CommandLine.Parameters;
     description = "Send files and folders through the running services; print and save results.")
 public class RunCommand implements Callable<Integer> {
 
-  private static final Set<String> AUDIO =
-      Set.of("wav", "wave", "flac", "ogg", "oga", "mp3", "aif", "aiff", "au", "snd");
-
   @Parameters(arity = "1..*", paramLabel = "FILE|FOLDER")
   List<Path> paths;
 
@@ -40,7 +38,7 @@ public class RunCommand implements Callable<Integer> {
       if (Files.isDirectory(p)) {
         try (Stream<Path> walk = Files.walk(p)) {
           walk.filter(Files::isRegularFile)
-              .filter(RunCommand::isAudio)
+              .filter(AudioFiles::hasAudioExtension)
               .sorted()
               .forEach(files::add);
         }
@@ -57,7 +55,9 @@ public class RunCommand implements Callable<Integer> {
     Set<String> ids = new LinkedHashSet<>();
     try (ResultWatcher watcher =
         new ResultWatcher(
-            connection.bootstrap(), "earshot.results", Instant.now().minusSeconds(2))) {
+            connection.bootstrap(),
+            EarshotTopic.RESULTS.defaultName(),
+            Instant.now().minusSeconds(2))) {
       for (Path file : files) {
         IngestClient.Upload upload;
         try {
@@ -86,11 +86,5 @@ public class RunCommand implements Callable<Integer> {
       }
       return ResultPrinter.exitCode(results, files.size());
     }
-  }
-
-  private static boolean isAudio(Path p) {
-    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-    int dot = name.lastIndexOf('.');
-    return dot > 0 && AUDIO.contains(name.substring(dot + 1));
   }
 }

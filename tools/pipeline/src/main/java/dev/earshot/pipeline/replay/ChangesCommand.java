@@ -1,6 +1,7 @@
 package dev.earshot.pipeline.replay;
 
 import dev.earshot.pipeline.cli.KafkaOption;
+import dev.earshot.schema.topic.EarshotTopic;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class ChangesCommand implements Callable<Integer> {
 
   @Option(
       names = "--topic",
-      defaultValue = "earshot.results",
+      defaultValue = EarshotTopic.Names.RESULTS,
       description = "Topic of recording results (default: ${DEFAULT-VALUE}).")
   String topic;
 

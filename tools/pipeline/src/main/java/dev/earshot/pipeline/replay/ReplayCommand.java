@@ -2,6 +2,7 @@ package dev.earshot.pipeline.replay;
 
 import dev.earshot.cli.UsageException;
 import dev.earshot.pipeline.cli.KafkaOption;
+import dev.earshot.schema.topic.EarshotTopic;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +48,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Option(
       names = "--topic",
-      defaultValue = "earshot.audio-chunks",
+      defaultValue = EarshotTopic.Names.AUDIO_CHUNKS,
       description = "Topic whose offsets to reset (default: ${DEFAULT-VALUE}).")
   String topic;
 

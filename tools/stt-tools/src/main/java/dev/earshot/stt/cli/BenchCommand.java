@@ -5,12 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.audio.chunk.AudioLoader;
+import dev.earshot.cli.ResidentMemory;
 import dev.earshot.cli.UsageException;
 import dev.earshot.stt.config.SttBeans;
 import dev.earshot.stt.config.SttConfig;
 import dev.earshot.stt.config.SttSettings;
 import dev.earshot.stt.files.FileTranscriber;
-import dev.earshot.stt.model.ModelHolder;
+import dev.earshot.stt.model.LoadedModel;
 import dev.earshot.stt.model.SpeechToText;
 import dev.earshot.whisper.EnglishTextNormalizer;
 import dev.earshot.whisper.WordErrorRate;
@@ -201,8 +202,7 @@ public class BenchCommand implements Callable<Integer> {
       Map<Path, String> references,
       AssetCache cache) {
     String model = settings.model();
-    try (ModelHolder holder = ModelHolder.start(settings, () -> cache)) {
-      ModelHolder.Loaded loaded = holder.await();
+    try (LoadedModel loaded = LoadedModel.load(settings, cache)) {
       var transcriber = new FileTranscriber(loaded.speechToText(), TranscribeCommand.chunking());
       var normalizer = EnglishTextNormalizer.forModel(loaded.model().folder());
       transcriber.transcribe(files.get(0));
@@ -251,8 +251,8 @@ public class BenchCommand implements Callable<Integer> {
           decoder > 0 ? tokens / (decoder / 1000) : 0,
           wer.referenceWords() > 0 ? wer.rate() : Double.NaN,
           residentPeak());
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
+    } catch (Exception e) {
+      throw new IllegalStateException("whisper-" + model + " failed: " + e.getMessage(), e);
     }
   }
 
@@ -414,15 +414,6 @@ public class BenchCommand implements Callable<Integer> {
 
   /** VmHWM: the most memory this process has held so far (Java peak is cumulative over models). */
   private static long residentPeak() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-        }
-      }
-    } catch (IOException | NumberFormatException e) {
-      return -1;
-    }
-    return -1;
+    return ResidentMemory.self().peak().orElse(-1);
   }
 }

@@ -12,7 +12,7 @@ import dev.earshot.stt.config.SttBeans;
 import dev.earshot.stt.config.SttConfig;
 import dev.earshot.stt.config.SttSettings;
 import dev.earshot.stt.files.FileTranscriber;
-import dev.earshot.stt.model.ModelHolder;
+import dev.earshot.stt.model.LoadedModel;
 import dev.earshot.stt.model.SpeechToText;
 import dev.earshot.whisper.Transcription;
 import java.io.IOException;
@@ -76,9 +76,9 @@ public class TranscribeCommand implements Callable<Integer> {
       return 1;
     }
     int failed = resolved.failed();
-    ModelHolder.Loaded loaded;
+    LoadedModel loaded;
     try {
-      loaded = ModelHolder.load(settings, SttBeans.cache(config));
+      loaded = LoadedModel.load(settings, SttBeans.cache(config));
     } catch (Exception e) {
       throw new IllegalStateException(
           "the Whisper model '" + settings.model() + "' cannot be loaded", e);
@@ -140,7 +140,7 @@ public class TranscribeCommand implements Callable<Integer> {
       return failed;
     }
 
-    void transcribe(ModelHolder.Loaded loaded) {
+    void transcribe(LoadedModel loaded) {
       if (waiting.isEmpty()) {
         return;
       }
@@ -167,7 +167,7 @@ public class TranscribeCommand implements Callable<Integer> {
       chunks = 0;
     }
 
-    private void print(FileTranscriber.FileTranscript result, ModelHolder.Loaded loaded) {
+    private void print(FileTranscriber.FileTranscript result, LoadedModel loaded) {
       progress.clear();
       if (format.json) {
         try {
@@ -217,7 +217,7 @@ public class TranscribeCommand implements Callable<Integer> {
   }
 
   private static Map<String, Object> toJson(
-      FileTranscriber.FileTranscript result, ModelHolder.Loaded loaded) {
+      FileTranscriber.FileTranscript result, LoadedModel loaded) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("file", result.file().toString());
     out.put("inputFormat", result.input().describe());

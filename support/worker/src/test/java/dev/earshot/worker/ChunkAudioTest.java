@@ -1,4 +1,4 @@
-package dev.earshot.stt.service;
+package dev.earshot.worker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,10 @@ import java.nio.ByteBuffer;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class ChunkMappingTest {
+/** What every consumer of chunks accepts and rejects, and why. */
+class ChunkAudioTest {
+
+  static final double MAX = 30.0;
 
   static AudioChunk chunk(int rate, SampleEncoding encoding, byte[] payload, int channels) {
     return AudioChunk.newBuilder()
@@ -43,26 +46,23 @@ class ChunkMappingTest {
   }
 
   @Test
-  void sixteenKilohertzChunksKeepTheirSamplesAndPlace() throws Exception {
+  void sixteenKilohertzChunksKeepTheirSamples() throws Exception {
     float[] samples = tone(16000, 1);
     byte[] payload = PcmCodec.encode(samples, PcmEncoding.PCM_S16LE);
 
-    var speech = ChunkMapping.toSpeech(chunk(16000, SampleEncoding.PCM_S16LE, payload, 1));
+    float[] decoded = ChunkAudio.samples(chunk(16000, SampleEncoding.PCM_S16LE, payload, 1), MAX);
 
-    assertThat(speech.recordingId()).isEqualTo("rec");
-    assertThat(speech.sequence()).isEqualTo(2);
-    assertThat(speech.offsetSeconds()).isEqualTo(20.0);
-    assertThat(speech.samples()).containsExactly(PcmCodec.decode(payload, PcmEncoding.PCM_S16LE));
+    assertThat(decoded).containsExactly(PcmCodec.decode(payload, PcmEncoding.PCM_S16LE));
   }
 
   @Test
   void otherValidRatesAreResampledToSixteenKilohertz() throws Exception {
     byte[] payload = PcmCodec.encode(tone(8000, 2), PcmEncoding.PCM_F32LE);
 
-    var speech = ChunkMapping.toSpeech(chunk(8000, SampleEncoding.PCM_F32LE, payload, 1));
+    float[] decoded = ChunkAudio.samples(chunk(8000, SampleEncoding.PCM_F32LE, payload, 1), MAX);
 
-    assertThat(speech.samples().length).isEqualTo(32000);
-    assertThat(speech.samples()[16001])
+    assertThat(decoded.length).isEqualTo(32000);
+    assertThat(decoded[16001])
         .isCloseTo((float) (0.5 * Math.sin(2 * Math.PI * 440 * 16001 / 16000.0)), within(0.01f));
   }
 
@@ -70,26 +70,28 @@ class ChunkMappingTest {
   void impossibleSampleRatesAreRejectedNamingTheRate() {
     byte[] payload = new byte[3200];
 
-    assertThatThrownBy(() -> ChunkMapping.toSpeech(chunk(0, SampleEncoding.PCM_S16LE, payload, 1)))
+    assertThatThrownBy(
+            () -> ChunkAudio.samples(chunk(0, SampleEncoding.PCM_S16LE, payload, 1), MAX))
         .isInstanceOf(ChunkPayload.InvalidChunkException.class)
         .hasMessageContaining("impossible sample rate")
         .hasMessageContaining("0 Hz");
     assertThatThrownBy(
-            () -> ChunkMapping.toSpeech(chunk(10_000_000, SampleEncoding.PCM_S16LE, payload, 1)))
+            () -> ChunkAudio.samples(chunk(10_000_000, SampleEncoding.PCM_S16LE, payload, 1), MAX))
         .hasMessageContaining("10000000 Hz");
   }
 
   @Test
   void corruptPayloadsAreRejected() {
     assertThatThrownBy(
-            () -> ChunkMapping.toSpeech(chunk(16000, SampleEncoding.PCM_S16LE, new byte[3], 1)))
+            () -> ChunkAudio.samples(chunk(16000, SampleEncoding.PCM_S16LE, new byte[3], 1), MAX))
         .isInstanceOf(ChunkPayload.InvalidChunkException.class)
         .hasMessageContaining("corrupt payload");
     byte[] nan = PcmCodec.encode(new float[] {0f, Float.NaN}, PcmEncoding.PCM_F32LE);
-    assertThatThrownBy(() -> ChunkMapping.toSpeech(chunk(16000, SampleEncoding.PCM_F32LE, nan, 1)))
+    assertThatThrownBy(
+            () -> ChunkAudio.samples(chunk(16000, SampleEncoding.PCM_F32LE, nan, 1), MAX))
         .hasMessageContaining("not finite");
     assertThatThrownBy(
-            () -> ChunkMapping.toSpeech(chunk(16000, SampleEncoding.PCM_S16LE, new byte[4], 2)))
+            () -> ChunkAudio.samples(chunk(16000, SampleEncoding.PCM_S16LE, new byte[4], 2), MAX))
         .hasMessageContaining("2 channels");
   }
 
@@ -98,8 +100,22 @@ class ChunkMappingTest {
     byte[] payload = new byte[16000 * 2 * 31];
 
     assertThatThrownBy(
-            () -> ChunkMapping.toSpeech(chunk(16000, SampleEncoding.PCM_S16LE, payload, 1)))
+            () -> ChunkAudio.samples(chunk(16000, SampleEncoding.PCM_S16LE, payload, 1), MAX))
         .isInstanceOf(ChunkPayload.InvalidChunkException.class)
         .hasMessageContaining("31.000 s");
+  }
+
+  @Test
+  void emptyChunksAndChunksWithoutARecordAreRejected() {
+    assertThatThrownBy(
+            () -> ChunkAudio.samples(chunk(16000, SampleEncoding.PCM_S16LE, new byte[0], 1), MAX))
+        .isInstanceOf(ChunkPayload.InvalidChunkException.class)
+        .hasMessage("chunk holds no audio");
+    AudioChunk anonymous =
+        AudioChunk.newBuilder(chunk(16000, SampleEncoding.PCM_S16LE, new byte[320], 1))
+            .setRecordingId(" ")
+            .build();
+    assertThatThrownBy(() -> ChunkAudio.samples(anonymous, MAX))
+        .hasMessage("chunk has no recording id");
   }
 }
