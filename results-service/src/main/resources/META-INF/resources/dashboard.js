@@ -274,14 +274,12 @@
     return [...e.chunks.entries()].sort((a, b) => a[0] - b[0]).map(([, c]) => c);
   }
 
-  /** Picks the classifier whose verdict is the recording's top-level verdict. */
+  /** The classifier the result names as the source of its top-level verdict, then the others. */
   function primaryClassifier(r) {
     const classifiers = r.classifiers && typeof r.classifiers === 'object' ? Object.entries(r.classifiers) : [];
-    let primary = classifiers.find(([, c]) => c && c.predicted_label === r.predicted_label && c.confidence === r.confidence)
-      || classifiers.find(([, c]) => c && c.predicted_label === r.predicted_label)
-      || classifiers[0];
-    if (!primary && r.probabilities && typeof r.probabilities === 'object') {
-      primary = [null, { predicted_label: r.predicted_label, confidence: r.confidence, probabilities: r.probabilities }];
+    let primary = classifiers.find(([name]) => name === r.primary_classifier);
+    if (!primary && r.probabilities && typeof r.probabilities === 'object' && Object.keys(r.probabilities).length) {
+      primary = [r.primary_classifier || null, { predicted_label: r.predicted_label, confidence: r.confidence, probabilities: r.probabilities }];
     }
     const others = classifiers.filter((c) => !primary || c[0] !== primary[0]);
     return { primary, others };

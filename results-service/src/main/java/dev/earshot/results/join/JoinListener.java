@@ -1,6 +1,6 @@
 package dev.earshot.results.join;
 
-import dev.earshot.results.result.RecordingResult;
+import dev.earshot.schema.result.RecordingResult;
 
 /** Told what the join did, for metrics; keeps the processor free of Micrometer. */
 public interface JoinListener {

@@ -1,6 +1,6 @@
 package dev.earshot.results.join;
 
-import dev.earshot.results.result.Json;
+import dev.earshot.schema.result.Json;
 import java.nio.charset.StandardCharsets;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;

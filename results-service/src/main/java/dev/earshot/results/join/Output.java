@@ -1,7 +1,7 @@
 package dev.earshot.results.join;
 
-import dev.earshot.results.result.ChunkResult;
-import dev.earshot.results.result.RecordingResult;
+import dev.earshot.schema.result.ChunkResult;
+import dev.earshot.schema.result.RecordingResult;
 
 /** What the join emits; the topology routes each kind to its topic. */
 public sealed interface Output {

@@ -2,8 +2,8 @@ package dev.earshot.results.join;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import dev.earshot.results.result.ModelInfo;
-import dev.earshot.results.result.Segment;
+import dev.earshot.schema.result.ModelInfo;
+import dev.earshot.schema.result.Segment;
 import java.util.List;
 import java.util.Map;
 

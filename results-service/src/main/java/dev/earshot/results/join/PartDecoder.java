@@ -2,12 +2,12 @@ package dev.earshot.results.join;
 
 import dev.earshot.audio.chunk.ChunkPayload;
 import dev.earshot.results.picture.SpectrogramSketch;
-import dev.earshot.results.result.ModelInfo;
-import dev.earshot.results.result.Segment;
 import dev.earshot.schema.AudioChunk;
 import dev.earshot.schema.Classification;
 import dev.earshot.schema.RecordingEvent;
 import dev.earshot.schema.Transcript;
+import dev.earshot.schema.result.ModelInfo;
+import dev.earshot.schema.result.Segment;
 import dev.earshot.schema.serde.AvroDeserializer;
 import dev.earshot.worker.ChunkAudio;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.earshot.results.join;
 
-import dev.earshot.results.result.RecordingResult;
-import dev.earshot.results.result.RecordingStatus;
+import dev.earshot.schema.result.RecordingResult;
+import dev.earshot.schema.result.RecordingStatus;
 
 /**
  * What the join knows of one recording, in the {@code recordings} store; also what queries read.

@@ -1,13 +1,13 @@
 package dev.earshot.results.join;
 
-import dev.earshot.results.result.ChunkResult;
-import dev.earshot.results.result.ModelInfo;
-import dev.earshot.results.result.RecordingResult;
-import dev.earshot.results.result.RecordingStatus;
-import dev.earshot.results.result.Segment;
-import dev.earshot.results.result.TimelineEntry;
-import dev.earshot.results.result.Verdict;
 import dev.earshot.results.rules.RuleSet;
+import dev.earshot.schema.result.ChunkResult;
+import dev.earshot.schema.result.ModelInfo;
+import dev.earshot.schema.result.RecordingResult;
+import dev.earshot.schema.result.RecordingStatus;
+import dev.earshot.schema.result.Segment;
+import dev.earshot.schema.result.TimelineEntry;
+import dev.earshot.schema.result.Verdict;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,6 +48,7 @@ public final class ResultAssembler {
         headline.label,
         headline.confidence,
         headline.probabilities,
+        headline.classifier,
         recordingIdOf(state),
         state.chunk(),
         state.start(),
@@ -120,6 +121,7 @@ public final class ResultAssembler {
         headline.label,
         headline.confidence,
         headline.probabilities,
+        headline.classifier,
         rec.recordingId,
         status,
         reason,
@@ -149,13 +151,19 @@ public final class ResultAssembler {
       String label,
       double confidence,
       Map<String, Double> probabilities,
+      String classifier,
       List<String> ruleLabels) {}
 
   /** The primary classifier's verdict, unless an overriding transcript rule fired. */
   private Headline headline(String transcript, Map<String, Verdict> verdicts) {
-    Verdict primary = verdicts.get(settings.primaryClassifier());
+    String classifier = settings.primaryClassifier();
+    Verdict primary = verdicts.get(classifier);
     if (primary == null && !verdicts.isEmpty()) {
-      primary = verdicts.values().iterator().next();
+      classifier = verdicts.keySet().iterator().next();
+      primary = verdicts.get(classifier);
+    }
+    if (primary == null) {
+      classifier = null;
     }
     String label = primary == null ? null : primary.predictedLabel();
     double confidence = primary == null ? 0 : primary.confidence();
@@ -169,7 +177,7 @@ public final class ResultAssembler {
         break;
       }
     }
-    return new Headline(label, confidence, probabilities, ruleLabels);
+    return new Headline(label, confidence, probabilities, classifier, ruleLabels);
   }
 
   /** Expected classifiers first, in their configured order, then any others by name. */

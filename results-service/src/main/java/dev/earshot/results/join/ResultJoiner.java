@@ -1,7 +1,7 @@
 package dev.earshot.results.join;
 
-import dev.earshot.results.result.RecordingResult;
-import dev.earshot.results.result.RecordingStatus;
+import dev.earshot.schema.result.RecordingResult;
+import dev.earshot.schema.result.RecordingStatus;
 import dev.earshot.schema.topic.DeadLetterHeaders;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,6 +1,6 @@
 package dev.earshot.results.join;
 
-import dev.earshot.results.result.Json;
+import dev.earshot.schema.result.Json;
 import dev.earshot.schema.topic.EarshotTopic;
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.earshot.results.metrics;
 
 import dev.earshot.results.join.JoinListener;
-import dev.earshot.results.result.RecordingResult;
+import dev.earshot.schema.result.RecordingResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,8 +1,8 @@
 package dev.earshot.results.picture;
 
-import dev.earshot.results.result.RecordingResult;
-import dev.earshot.results.result.Segment;
-import dev.earshot.results.result.TimelineEntry;
+import dev.earshot.schema.result.RecordingResult;
+import dev.earshot.schema.result.Segment;
+import dev.earshot.schema.result.TimelineEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.earshot.results.rules;
 
-import dev.earshot.results.result.Verdict;
+import dev.earshot.schema.result.Verdict;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.earshot.results.PngChecks;
 import dev.earshot.results.TestParts;
-import dev.earshot.results.result.Json;
+import dev.earshot.schema.result.Json;
 import dev.earshot.schema.topic.DeadLetterHeaders;
 import dev.earshot.testbroker.TestBroker;
 import dev.earshot.testbroker.TestBrokerResource;

@@ -3,9 +3,9 @@ package dev.earshot.results.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.earshot.results.result.ModelInfo;
-import dev.earshot.results.result.Verdict;
 import dev.earshot.results.rules.RuleSet;
+import dev.earshot.schema.result.ModelInfo;
+import dev.earshot.schema.result.Verdict;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -9,9 +9,9 @@ import static dev.earshot.results.TestParts.transcript;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.earshot.results.result.Json;
 import dev.earshot.results.rules.RuleSet;
 import dev.earshot.results.rules.TranscriptRule;
+import dev.earshot.schema.result.Json;
 import dev.earshot.schema.topic.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -130,6 +130,8 @@ class ResultsTopologyTest {
     assertThat(out.get(0).key()).isEqualTo("r1");
     assertThat(r.get("transcription").asText()).isEqualTo("hello there");
     assertThat(r.get("predicted_label").asText()).isEqualTo("speech");
+    // Named, so a dashboard need not guess which verdict the top-level label is.
+    assertThat(r.get("primary_classifier").asText()).isEqualTo("sound-type");
     assertThat(r.get("confidence").asDouble())
         .isCloseTo(0.9, org.assertj.core.data.Offset.offset(1e-6));
     assertThat(r.get("probabilities").fieldNames())

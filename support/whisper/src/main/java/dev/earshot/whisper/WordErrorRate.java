@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Word error rate: substitutions, deletions and insertions needed to turn the hypothesis into the
- * reference, over the number of reference words (word-level Levenshtein distance).
+ * reference, over the number of reference words (word-level Levenshtein distance, by {@link
+ * WordDiff}).
  */
 public final class WordErrorRate {
 
@@ -13,8 +14,15 @@ public final class WordErrorRate {
 
   /** Edits and reference length of one utterance; add them up for a corpus WER. */
   public record Count(int edits, int referenceWords) {
+    /**
+     * (S + D + I) / N; 0 for two empty texts, and NaN when the reference has no words but the
+     * hypothesis has: there is nothing to divide by.
+     */
     public double rate() {
-      return referenceWords == 0 ? (edits == 0 ? 0 : 1) : edits / (double) referenceWords;
+      if (referenceWords == 0) {
+        return edits == 0 ? 0 : Double.NaN;
+      }
+      return edits / (double) referenceWords;
     }
 
     public Count plus(Count other) {
@@ -24,24 +32,7 @@ public final class WordErrorRate {
 
   /** Counts edits between normalised word sequences (split on white space). */
   public static Count count(String reference, String hypothesis) {
-    List<String> ref = words(reference);
-    List<String> hyp = words(hypothesis);
-    int[] previous = new int[hyp.size() + 1];
-    int[] current = new int[hyp.size() + 1];
-    for (int j = 0; j <= hyp.size(); j++) {
-      previous[j] = j;
-    }
-    for (int i = 1; i <= ref.size(); i++) {
-      current[0] = i;
-      for (int j = 1; j <= hyp.size(); j++) {
-        int substitution = previous[j - 1] + (ref.get(i - 1).equals(hyp.get(j - 1)) ? 0 : 1);
-        current[j] = Math.min(substitution, Math.min(previous[j] + 1, current[j - 1] + 1));
-      }
-      int[] swap = previous;
-      previous = current;
-      current = swap;
-    }
-    return new Count(previous[hyp.size()], ref.size());
+    return WordDiff.of(words(reference), words(hypothesis)).count();
   }
 
   private static List<String> words(String text) {

@@ -1,7 +1,8 @@
 package dev.earshot.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.schema.result.Json;
+import dev.earshot.schema.result.RecordingResult;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -33,24 +33,23 @@ public final class ResultFiles {
   /**
    * @return the files written: {@code NAME.ID8.json} and {@code NAME.ID8.PICTURE.png}
    */
-  public List<Path> write(JsonNode result) throws IOException, InterruptedException {
+  public List<Path> write(RecordingResult result) throws IOException, InterruptedException {
     Files.createDirectories(folder);
-    String id = result.path("recording_id").asText();
-    String file = result.path("file").asText("");
+    String id = result.recordingId();
+    String file = result.file() == null ? "" : result.file();
     String stem = file.isEmpty() ? "recording" : Path.of(file).getFileName().toString();
     stem = stem.replaceAll("\\.[A-Za-z0-9]{1,5}$", "").replaceAll("[^A-Za-z0-9._-]", "_");
     String base = stem + "." + id.substring(0, Math.min(8, id.length()));
     List<Path> written = new ArrayList<>();
     Path json = folder.resolve(base + ".json");
-    JSON.writerWithDefaultPrettyPrinter().writeValue(json.toFile(), result);
+    Files.writeString(json, Json.pretty(result));
     written.add(json);
-    Iterator<Map.Entry<String, JsonNode>> pictures = result.path("pictures").fields();
-    while (pictures.hasNext()) {
-      var picture = pictures.next();
-      HttpResponse<byte[]> r = fetch(picture.getValue().asText());
+    Map<String, String> pictures = result.pictures() == null ? Map.of() : result.pictures();
+    for (Map.Entry<String, String> picture : pictures.entrySet()) {
+      HttpResponse<byte[]> r = fetch(picture.getValue());
       if (r.statusCode() != 200) {
         throw new IOException(
-            "results-service answered " + r.statusCode() + " for " + picture.getValue().asText());
+            "results-service answered " + r.statusCode() + " for " + picture.getValue());
       }
       Path png = folder.resolve(base + "." + picture.getKey() + ".png");
       Files.write(png, r.body());

@@ -1,8 +1,9 @@
 package dev.earshot.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import dev.earshot.schema.result.Json;
+import dev.earshot.schema.result.RecordingResult;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class ResultWatcher implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A recording result and when this watcher saw it. */
-  public record Seen(JsonNode result, long seenAtMs) {}
+  public record Seen(RecordingResult result, long seenAtMs) {}
 
   private final KafkaConsumer<String, String> consumer;
   private final Map<String, Seen> latest = new ConcurrentHashMap<>();
@@ -65,9 +66,9 @@ public final class ResultWatcher implements AutoCloseable {
       while (true) {
         for (var r : consumer.poll(Duration.ofMillis(200))) {
           try {
-            JsonNode result = JSON.readTree(r.value());
+            RecordingResult result = Json.read(r.value(), RecordingResult.class);
             latest.put(r.key(), new Seen(result, System.currentTimeMillis()));
-          } catch (IOException e) {
+          } catch (UncheckedIOException e) {
             // Not a result this tool understands; results-service writes only JSON.
           }
         }

@@ -8,8 +8,11 @@ import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.pipeline.replay.GroupReset;
 import dev.earshot.pipeline.replay.ResultChanges;
+import dev.earshot.pipeline.replay.ResultTopic;
 import dev.earshot.results.HeadlessChromium;
 import dev.earshot.results.PngChecks;
+import dev.earshot.schema.result.Json;
+import dev.earshot.schema.result.RecordingResult;
 import dev.earshot.testbroker.TestBroker;
 import dev.earshot.whisper.CpuFeatures;
 import java.awt.image.BufferedImage;
@@ -97,7 +100,7 @@ class PipelineEndToEndTest {
               Set.of(good.recordingId(), bad.recordingId()), Duration.ofMinutes(5), (id, r) -> {});
       assertThat(results).containsKeys(good.recordingId(), bad.recordingId());
 
-      JsonNode result = results.get(good.recordingId()).result();
+      JsonNode result = json(results.get(good.recordingId()).result());
       assertThat(result.get("status").asText()).isEqualTo("COMPLETE");
       assertThat(result.get("file").asText()).isEqualTo("jfk.wav");
       // whisper-tiny hears JFK word for word on every processor measured; 2 of 22 words leave
@@ -112,7 +115,7 @@ class PipelineEndToEndTest {
       assertThat(result.get("models").get("transcript").get(0).get("id").asText())
           .contains("whisper");
 
-      JsonNode failed = results.get(bad.recordingId()).result();
+      JsonNode failed = json(results.get(bad.recordingId()).result());
       assertThat(failed.get("status").asText()).isEqualTo("FAILED");
       assertThat(failed.get("file").asText()).isEqualTo("broken.wav");
       assertThat(failed.get("reason").asText()).isNotBlank();
@@ -121,7 +124,9 @@ class PipelineEndToEndTest {
       assertThat(get(good.results()).get("transcription").asText())
           .isEqualTo(result.get("transcription").asText());
 
-      List<Path> files = new ResultFiles(WORK.resolve("out"), services.resultsUrl()).write(result);
+      List<Path> files =
+          new ResultFiles(WORK.resolve("out"), services.resultsUrl())
+              .write(results.get(good.recordingId()).result());
       assertThat(files).hasSize(4);
       for (Path png : files.subList(1, 4)) {
         BufferedImage image = ImageIO.read(png.toFile());
@@ -207,7 +212,7 @@ class PipelineEndToEndTest {
       IngestClient.Upload upload = services.ingestClient().upload(jfk);
       String id = upload.recordingId();
       JsonNode first =
-          watcher.await(Set.of(id), Duration.ofMinutes(5), (i, r) -> {}).get(id).result();
+          json(watcher.await(Set.of(id), Duration.ofMinutes(5), (i, r) -> {}).get(id).result());
       String oldVersion = first.get("models").get("transcript").get(0).get("version").asText();
 
       services.stop("stt-service");
@@ -235,8 +240,7 @@ class PipelineEndToEndTest {
       JsonNode served = get(services.resultsUrl() + "/api/recordings/" + id);
       assertThat(served.get("models").get("transcript").get(0).get("version").asText())
           .isNotEqualTo(oldVersion);
-      List<String> all =
-          ResultChanges.readResults(bootstrap, "earshot.results", Duration.ofSeconds(30));
+      List<String> all = ResultTopic.read(bootstrap, "earshot.results", Duration.ofSeconds(30));
       assertThat(all.stream().filter(r -> r.contains(id))).hasSizeGreaterThanOrEqualTo(2);
 
       var out = new java.io.ByteArrayOutputStream();
@@ -269,19 +273,25 @@ class PipelineEndToEndTest {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       ResultWatcher.Seen seen = watcher.latest().get(id);
-      if (seen != null
-          && !seen.result()
+      JsonNode result = seen == null ? null : json(seen.result());
+      if (result != null
+          && !result
               .get("models")
               .get("transcript")
               .get(0)
               .get("version")
               .asText()
               .equals(oldVersion)) {
-        return seen.result();
+        return result;
       }
       Thread.sleep(200);
     }
     throw new AssertionError("no result with a new transcript model for " + id);
+  }
+
+  /** The result as the JSON results-service publishes, so the checks read its field names. */
+  static JsonNode json(RecordingResult result) {
+    return Json.MAPPER.valueToTree(result);
   }
 
   static JsonNode get(String url) throws Exception {

@@ -11,6 +11,7 @@ import dev.earshot.pipeline.TopicTime;
 import dev.earshot.pipeline.replay.GroupReset;
 import dev.earshot.schema.Classification;
 import dev.earshot.schema.Transcript;
+import dev.earshot.schema.result.RecordingStatus;
 import dev.earshot.schema.serde.AvroDeserializer;
 import dev.earshot.schema.topic.EarshotTopic;
 import java.io.ByteArrayInputStream;
@@ -148,7 +149,7 @@ public class BenchCommand implements Callable<Integer> {
           latencies.add(latency);
           Compute c = compute.getOrDefault(e.getKey(), Compute.NONE);
           overheads.add(latency - Math.max(c.sttMs, c.classifyMs) / 1e3);
-          if (e.getValue().result().path("status").asText().equals("COMPLETE")) {
+          if (e.getValue().result().status() == RecordingStatus.COMPLETE) {
             complete++;
           }
         }

@@ -1,9 +1,11 @@
 package dev.earshot.pipeline.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.pipeline.ResultFiles;
 import dev.earshot.pipeline.ResultWatcher;
+import dev.earshot.schema.result.Json;
+import dev.earshot.schema.result.RecordingResult;
+import dev.earshot.schema.result.RecordingStatus;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Map;
@@ -26,12 +28,9 @@ final class ResultPrinter {
   }
 
   void print(String id, ResultWatcher.Seen seen) {
-    JsonNode result = seen.result();
+    RecordingResult result = seen.result();
     try {
-      out.println(
-          compact
-              ? JSON.writeValueAsString(result)
-              : JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result));
+      out.println(compact ? Json.write(result) : Json.pretty(result));
       out.flush();
       if (files != null) {
         for (Path p : files.write(result)) {
@@ -48,8 +47,7 @@ final class ResultPrinter {
     if (results.size() < expected) {
       return 1;
     }
-    return results.values().stream()
-            .allMatch(s -> s.result().path("status").asText().equals("COMPLETE"))
+    return results.values().stream().allMatch(s -> s.result().status() == RecordingStatus.COMPLETE)
         ? 0
         : 1;
   }

@@ -80,14 +80,13 @@ public final class ChangesCommand implements Callable<Integer> {
     List<String> results;
     try {
       results =
-          ResultChanges.readResults(
-              kafka.bootstrapServers(), topic, Duration.ofSeconds(timeoutSeconds));
+          ResultTopic.read(kafka.bootstrapServers(), topic, Duration.ofSeconds(timeoutSeconds));
     } catch (TimeoutException e) {
       throw kafka.unreachable(e, Duration.ofSeconds(timeoutSeconds));
     }
     ResultChanges.Report report = ResultChanges.compare(results, options);
     PrintWriter out = spec.commandLine().getOut();
-    out.print(json ? ResultChanges.json(report) + "\n" : ResultChanges.render(report));
+    out.print(json ? ChangeReport.json(report) + "\n" : ChangeReport.text(report));
     out.flush();
     return 0;
   }

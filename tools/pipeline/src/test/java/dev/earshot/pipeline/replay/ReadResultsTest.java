@@ -40,8 +40,7 @@ class ReadResultsTest {
       producer.commitTransaction();
     }
 
-    List<String> results =
-        ResultChanges.readResults(Kafka.bootstrap(), topic, Duration.ofSeconds(30));
+    List<String> results = ResultTopic.read(Kafka.bootstrap(), topic, Duration.ofSeconds(30));
 
     assertThat(results).containsExactlyInAnyOrder(r1a, r1b, r2, r3);
     assertThat(results.indexOf(r1a)).isLessThan(results.indexOf(r1b));
@@ -52,16 +51,14 @@ class ReadResultsTest {
   void anEmptyTopicHasNoResults() throws Exception {
     String topic = Kafka.createTopic("results", 2);
 
-    assertThat(ResultChanges.readResults(Kafka.bootstrap(), topic, Duration.ofSeconds(30)))
-        .isEmpty();
+    assertThat(ResultTopic.read(Kafka.bootstrap(), topic, Duration.ofSeconds(30))).isEmpty();
   }
 
   @Test
   void aMissingTopicIsReportedAndNotCreated() throws Exception {
     String topic = Kafka.unique("missing");
 
-    assertThatThrownBy(
-            () -> ResultChanges.readResults(Kafka.bootstrap(), topic, Duration.ofSeconds(5)))
+    assertThatThrownBy(() -> ResultTopic.read(Kafka.bootstrap(), topic, Duration.ofSeconds(5)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("does not exist");
     try (var admin = Kafka.admin()) {

@@ -13,7 +13,7 @@ import dev.earshot.pipeline.replay.ResultChanges.ModelRef;
 import dev.earshot.pipeline.replay.ResultChanges.Options;
 import dev.earshot.pipeline.replay.ResultChanges.PartChange;
 import dev.earshot.pipeline.replay.ResultChanges.Report;
-import dev.earshot.pipeline.replay.ResultChanges.WordDiff;
+import dev.earshot.whisper.WordDiff;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -136,8 +136,8 @@ class ResultChangesTest {
       List<String> old = ResultChanges.words("the quick brown fox jumps over the lazy dog again");
       List<String> nu = ResultChanges.words("a quick brown fox jumped over lazy dogs today again");
 
-      WordDiff aligned = ResultChanges.wordDiff(old, nu, Long.MAX_VALUE);
-      WordDiff counted = ResultChanges.wordDiff(old, nu, 1);
+      WordDiff aligned = WordDiff.of(old, nu, Long.MAX_VALUE);
+      WordDiff counted = WordDiff.of(old, nu, 1);
 
       assertThat(counted.referenceWords()).isEqualTo(aligned.referenceWords()).isEqualTo(10);
       assertThat(List.of(counted.substitutions(), counted.deletions(), counted.insertions()))
@@ -472,7 +472,7 @@ class ResultChangesTest {
   @Test
   void theTextReportShowsWhatChanged() {
     String text =
-        ResultChanges.render(
+        ChangeReport.text(
             ResultChanges.compare(
                 List.of(
                     result("r1")
@@ -506,10 +506,10 @@ class ResultChangesTest {
   @Test
   void theJsonReportHasEveryNumberForScripts() throws Exception {
     String json =
-        ResultChanges.json(
+        ChangeReport.json(
             ResultChanges.compare(
                 List.of(
-                    result("r1").text("the cat sat").status("PARTIAL").json(),
+                    result("r1").text("the cat sat").status("INCOMPLETE").json(),
                     result("r1")
                         .model("transcript", BASE, "sha256:bbb")
                         .text("the cat sat down")
@@ -525,7 +525,7 @@ class ResultChangesTest {
     assertThat(root.path("labels_changed").asInt()).isZero();
     JsonNode change = root.path("changes").get(0);
     assertThat(change.path("recording_id").asText()).isEqualTo("r1");
-    assertThat(change.path("from_status").asText()).isEqualTo("PARTIAL");
+    assertThat(change.path("from_status").asText()).isEqualTo("INCOMPLETE");
     assertThat(change.path("models").get(0).path("from").get(0).path("version").asText())
         .isEqualTo("sha256:aaa");
     assertThat(change.path("models").get(0).path("to").get(0).path("id").asText()).isEqualTo(BASE);
@@ -546,12 +546,12 @@ class ResultChangesTest {
 
     JsonNode transcript =
         new ObjectMapper()
-            .readTree(ResultChanges.json(report))
+            .readTree(ChangeReport.json(report))
             .path("changes")
             .get(0)
             .path("transcript");
     assertThat(transcript.path("wer").isNull()).isTrue();
-    assertThat(ResultChanges.render(report))
+    assertThat(ChangeReport.text(report))
         .contains("  status: FAILED -> COMPLETE\n")
         .contains("WER n/a");
   }

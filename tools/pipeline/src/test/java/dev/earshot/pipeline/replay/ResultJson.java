@@ -1,13 +1,18 @@
 package dev.earshot.pipeline.replay;
 
+import dev.earshot.schema.result.Json;
+import dev.earshot.schema.result.ModelInfo;
+import dev.earshot.schema.result.RecordingResult;
+import dev.earshot.schema.result.RecordingStatus;
+import dev.earshot.schema.result.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Writes recording results as results-service does, field by field, so a test states only the
- * fields it is about.
+ * Writes recording results with the result types results-service writes them with, so a test states
+ * only the fields it is about.
  */
 final class ResultJson {
 
@@ -18,8 +23,8 @@ final class ResultJson {
   private String label = "speech";
   private double confidence = 0.97;
   private String updatedAt = "2026-11-21T10:15:30.123Z";
-  private final Map<String, String> classifiers = new LinkedHashMap<>();
-  private final Map<String, List<String>> models = new LinkedHashMap<>();
+  private final Map<String, Verdict> classifiers = new LinkedHashMap<>();
+  private final Map<String, List<ModelInfo>> models = new LinkedHashMap<>();
 
   private ResultJson(String recordingId) {
     this.recordingId = recordingId;
@@ -70,68 +75,41 @@ final class ResultJson {
 
   /** A classifier's result, made by {@code <name>/mlp-whisper} at {@code version}. */
   ResultJson classifier(String name, String label, double confidence, String version) {
-    String id = name + "/mlp-whisper";
+    ModelInfo model = model(name + "/mlp-whisper", version);
     classifiers.put(
-        name,
-        "{\"predicted_label\":\""
-            + label
-            + "\",\"confidence\":"
-            + confidence
-            + ",\"probabilities\":{\""
-            + label
-            + "\":"
-            + confidence
-            + "},\"distribution\":{\""
-            + label
-            + "\":1.0},\"model\":"
-            + model(id, version)
-            + "}");
-    models.put(name, new ArrayList<>(List.of(model(id, version))));
+        name, new Verdict(label, confidence, Map.of(label, confidence), Map.of(label, 1.0), model));
+    models.put(name, new ArrayList<>(List.of(model)));
     return this;
   }
 
-  private static String model(String id, String version) {
-    return "{\"id\":\"" + id + "\",\"version\":\"" + version + "\"}";
+  private static ModelInfo model(String id, String version) {
+    return new ModelInfo(id, version);
   }
 
   String json() {
-    StringBuilder models = new StringBuilder("{");
-    this.models.forEach(
-        (part, list) -> {
-          if (models.length() > 1) {
-            models.append(',');
-          }
-          models.append('"').append(part).append("\":[").append(String.join(",", list)).append(']');
-        });
-    models.append('}');
-    StringBuilder classifiers = new StringBuilder("{");
-    this.classifiers.forEach(
-        (name, json) -> {
-          if (classifiers.length() > 1) {
-            classifiers.append(',');
-          }
-          classifiers.append('"').append(name).append("\":").append(json);
-        });
-    classifiers.append('}');
-    return "{\"file\":\""
-        + file
-        + "\",\"transcription\":"
-        + (transcription == null ? "null" : "\"" + transcription + "\"")
-        + ",\"predicted_label\":\""
-        + label
-        + "\",\"confidence\":"
-        + confidence
-        + ",\"recording_id\":\""
-        + recordingId
-        + "\",\"status\":\""
-        + status
-        + "\",\"reason\":null,\"duration\":11.0,\"chunks\":2,\"chunks_joined\":2"
-        + ",\"language\":\"en\",\"segments\":[],\"classifiers\":"
-        + classifiers
-        + ",\"rule_labels\":[],\"timeline\":[],\"models\":"
-        + models
-        + ",\"pictures\":{},\"updated_at\":\""
-        + updatedAt
-        + "\"}";
+    return Json.write(
+        new RecordingResult(
+            file,
+            transcription,
+            label,
+            confidence,
+            Map.of(label, confidence),
+            classifiers.isEmpty() ? null : classifiers.keySet().iterator().next(),
+            recordingId,
+            RecordingStatus.valueOf(status),
+            null,
+            11.0,
+            2,
+            2,
+            0.0,
+            11.0,
+            "en",
+            List.of(),
+            classifiers,
+            List.of(),
+            List.of(),
+            models,
+            Map.of(),
+            updatedAt));
   }
 }

@@ -1,4 +1,4 @@
-package dev.earshot.results.result;
+package dev.earshot.schema.result;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package dev.earshot.results.result;
+package dev.earshot.schema.result;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +8,9 @@ import java.util.Map;
  * rest add where it came from, its status and the models behind it.
  *
  * @param transcription the full transcript, chunks in order
+ * @param primaryClassifier the classifier whose verdict gives {@code predicted_label}, {@code
+ *     confidence} and {@code probabilities} ({@code results.primary-classifier}, else the first one
+ *     that answered); null without classifiers
  * @param predictedLabel the primary classifier's label over the whole recording (duration-weighted
  *     mean of the chunk probabilities), or the label a transcript rule set
  * @param chunks chunks of the recording as ingest reported them (null while unknown)
@@ -21,6 +24,7 @@ public record RecordingResult(
     String predictedLabel,
     double confidence,
     Map<String, Double> probabilities,
+    String primaryClassifier,
     String recordingId,
     RecordingStatus status,
     String reason,
@@ -45,6 +49,7 @@ public record RecordingResult(
         predictedLabel,
         confidence,
         probabilities,
+        primaryClassifier,
         recordingId,
         status,
         reason,

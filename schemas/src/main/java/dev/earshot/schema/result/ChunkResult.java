@@ -1,4 +1,4 @@
-package dev.earshot.results.result;
+package dev.earshot.schema.result;
 
 import java.util.List;
 import java.util.Map;
@@ -8,6 +8,9 @@ import java.util.Map;
  * fields keep the shape of a single-file result ({@code file}, {@code transcription}, {@code
  * predicted_label}, {@code confidence}, {@code probabilities}).
  *
+ * @param primaryClassifier the classifier whose verdict gives {@code predicted_label}, {@code
+ *     confidence} and {@code probabilities} ({@code results.primary-classifier}, else the first one
+ *     that answered); null without classifiers
  * @param predictedLabel the primary classifier's label, or the label a transcript rule set
  * @param models the model behind each part: {@code transcript} and one entry per classifier
  */
@@ -17,6 +20,7 @@ public record ChunkResult(
     String predictedLabel,
     double confidence,
     Map<String, Double> probabilities,
+    String primaryClassifier,
     String recordingId,
     int chunk,
     double start,

@@ -1,4 +1,4 @@
-package dev.earshot.results.result;
+package dev.earshot.schema.result;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.earshot.results.result;
+package dev.earshot.schema.result;
 
 /** Which model made a part of a result: its id and the hash of its files. */
 public record ModelInfo(String id, String version) {}

@@ -1,4 +1,4 @@
-package dev.earshot.results.result;
+package dev.earshot.schema.result;
 
 /** Where a recording stands in the join. */
 public enum RecordingStatus {
