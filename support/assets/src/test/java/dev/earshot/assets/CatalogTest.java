@@ -23,12 +23,7 @@ class CatalogTest {
             "librivox",
             "pocketsphinx-commands",
             "alsa-sounds",
-            "freedesktop-sounds",
-            "synth-tools-amd64",
-            "synth-tools-arm64",
-            "lmms-samples",
-            "ktuberling-sounds",
-            "hedgewars-sounds");
+            "freedesktop-sounds");
     assertThat(Catalog.find("jfk")).contains(Catalog.JFK_WAV);
   }
 
@@ -73,39 +68,11 @@ class CatalogTest {
   }
 
   @Test
-  void pinsWholePackagesForTheToolsAndSoundLibraries() {
-    assertThat(Catalog.SYNTH_TOOLS_AMD64.packages()).hasSize(30);
-    assertThat(Catalog.SYNTH_TOOLS_AMD64.packages())
-        .extracting(PinnedDeb::fileName)
-        .contains(
-            "espeak-ng_1.51+dfsg-10+deb12u2_amd64.deb",
-            "espeak-ng-data_1.51+dfsg-10+deb12u2_amd64.deb",
-            "sox_14.4.2+git20190427-3.5_amd64.deb",
-            "libsox3_14.4.2+git20190427-3.5_amd64.deb");
-    assertThat(Catalog.SYNTH_TOOLS_AMD64.totalSize()).isEqualTo(9_545_364L);
-    assertThat(Catalog.SYNTH_TOOLS_ARM64.totalSize()).isEqualTo(9_265_238L);
-    assertThat(Catalog.soundLibraries().stream().mapToLong(CatalogEntry::totalSize).sum())
-        .isEqualTo(200_255_312L);
-    for (CatalogEntry entry : Catalog.soundLibraries()) {
-      DebianTree tree = (DebianTree) entry;
-      assertThat(tree.folders()).anyMatch(f -> f.startsWith("usr/share/doc/"));
-      assertThat(tree.packages())
-          .noneMatch(
-              deb ->
-                  deb.fileName().startsWith("asterisk-")
-                      || deb.fileName().startsWith("sonic-pi")
-                      || deb.fileName().startsWith("klettres"));
-    }
-  }
-
-  @Test
-  void choosesTheToolsBuiltForTheMachine() {
+  void namesTheMachinesArchitectureAsDebianDoes() {
     assertThat(DebianArch.of("amd64")).isEqualTo(DebianArch.AMD64);
     assertThat(DebianArch.of("x86_64")).isEqualTo(DebianArch.AMD64);
     assertThat(DebianArch.of("aarch64")).isEqualTo(DebianArch.ARM64);
     assertThat(DebianArch.of("arm64")).isEqualTo(DebianArch.ARM64);
-    assertThat(Catalog.synthTools(DebianArch.of("amd64"))).isSameAs(Catalog.SYNTH_TOOLS_AMD64);
-    assertThat(Catalog.synthTools(DebianArch.of("aarch64"))).isSameAs(Catalog.SYNTH_TOOLS_ARM64);
     assertThatThrownBy(() -> DebianArch.of("riscv64"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'riscv64'")
@@ -118,29 +85,5 @@ class CatalogTest {
     assertThat(DebianArch.AMD64.libraryPath(root))
         .containsExactly(
             root.resolve("usr/lib/x86_64-linux-gnu"), root.resolve("lib/x86_64-linux-gnu"));
-  }
-
-  @Test
-  void pinsTheSamePackagesAndVersionsForEachArchitecture() {
-    for (DebianArch arch : DebianArch.values()) {
-      DebianTree tree = Catalog.synthTools(arch);
-      assertThat(tree.name()).isEqualTo("synth-tools-" + arch.debianName());
-      for (PinnedDeb deb : tree.packages()) {
-        assertThat(deb.fileName()).endsWith("_" + arch.debianName() + ".deb");
-        assertThat(deb.sha256()).hasSize(64);
-        assertThat(deb.size()).isPositive();
-      }
-      assertThat(tree.files()).allSatisfy(file -> assertThat(file.size()).isPositive());
-    }
-    assertThat(withoutArch(Catalog.SYNTH_TOOLS_ARM64))
-        .containsExactlyElementsOf(withoutArch(Catalog.SYNTH_TOOLS_AMD64));
-    assertThat(Catalog.SYNTH_TOOLS_ARM64.folders()).isEqualTo(Catalog.SYNTH_TOOLS_AMD64.folders());
-  }
-
-  /** Binary NMUs ({@code +b1}) rebuild a package for one architecture, so they may differ. */
-  private static List<String> withoutArch(DebianTree tree) {
-    return tree.packages().stream()
-        .map(deb -> deb.poolPath().replaceFirst("(\\+b[0-9]+)?_[a-z0-9]+\\.deb$", ""))
-        .toList();
   }
 }

@@ -39,9 +39,9 @@ public record Library(
   /** Fetches every package and recording (about 215 MB of downloads the first time). */
   public static Library fetch(AssetCache cache) throws AssetException {
     return new Library(
-        cache.fetchTree(Catalog.LMMS_SAMPLES).resolve("usr/share/lmms/samples"),
-        cache.fetchTree(Catalog.KTUBERLING_SOUNDS).resolve("usr/share/ktuberling/sounds"),
-        cache.fetchTree(Catalog.HEDGEWARS_SOUNDS).resolve("usr/share/games/hedgewars/Data"),
+        cache.fetchTree(TrainingCatalog.LMMS_SAMPLES).resolve("usr/share/lmms/samples"),
+        cache.fetchTree(TrainingCatalog.KTUBERLING_SOUNDS).resolve("usr/share/ktuberling/sounds"),
+        cache.fetchTree(TrainingCatalog.HEDGEWARS_SOUNDS).resolve("usr/share/games/hedgewars/Data"),
         cache.fetchAll(Catalog.ALSA_SOUNDS),
         cache.fetchAll(Catalog.FREEDESKTOP_SOUNDS),
         cache.fetchAll(Catalog.LIBRIVOX),

@@ -56,7 +56,7 @@ public final class Synthesiser implements SoundMaker {
     for (Path tool : List.of(espeak, sox)) {
       if (!Files.isExecutable(tool)) {
         throw new SynthesisException(
-            "no executable " + tool + " (fetch " + Catalog.synthTools(arch).name() + ")");
+            "no executable " + tool + " (fetch " + TrainingCatalog.synthTools(arch).name() + ")");
       }
     }
     this.work = Files.createTempDirectory("earshot-synth-");
@@ -79,7 +79,7 @@ public final class Synthesiser implements SoundMaker {
     } catch (IllegalArgumentException e) {
       throw new SynthesisException("cannot run espeak-ng and SoX: " + e.getMessage(), e);
     }
-    return new Synthesiser(cache.fetchTree(Catalog.synthTools(arch)), arch);
+    return new Synthesiser(cache.fetchTree(TrainingCatalog.synthTools(arch)), arch);
   }
 
   public Path root() {

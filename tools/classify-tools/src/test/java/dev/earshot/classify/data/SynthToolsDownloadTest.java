@@ -1,7 +1,9 @@
-package dev.earshot.assets;
+package dev.earshot.classify.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.earshot.assets.AssetCache;
+import dev.earshot.assets.DebianArch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -32,7 +34,7 @@ class SynthToolsDownloadTest {
   @EnumSource(DebianArch.class)
   void everyPackageMatchesItsPinAndHoldsProgramsForItsArchitecture(DebianArch arch)
       throws IOException {
-    Path root = new AssetCache(cacheRoot).fetchTree(Catalog.synthTools(arch));
+    Path root = new AssetCache(cacheRoot).fetchTree(TrainingCatalog.synthTools(arch));
 
     for (String tool : new String[] {"usr/bin/espeak-ng", "usr/bin/sox"}) {
       assertThat(root.resolve(tool)).isExecutable();
