@@ -1,34 +1,20 @@
 package dev.earshot.assets;
 
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Fetches {@link Asset}s into a cache folder outside the repository and returns local paths whose
@@ -62,14 +48,13 @@ public final class AssetCache {
   public static final String CACHE_ENV = "EARSHOT_CACHE";
   public static final String CACHE_PROPERTY = "earshot.cache";
 
-  private static final ConcurrentMap<Path, ReentrantLock> JVM_LOCKS = new ConcurrentHashMap<>();
-  private static final long STALE_TEMP_MILLIS = TimeUnit.DAYS.toMillis(1);
-  private static final String TREE_PREFIX = "tree-";
-
   private final Path root;
   private final FetchSettings settings;
   private final Downloader downloader;
-  private final AtomicBoolean tempSwept = new AtomicBoolean();
+  private final Stamps stamps;
+  private final TempFiles temps;
+  private final CacheLocks locks;
+  private final DebianTrees trees;
 
   public AssetCache(Path root) {
     this(root, FetchSettings.defaults());
@@ -79,6 +64,10 @@ public final class AssetCache {
     this.root = root.toAbsolutePath().normalize();
     this.settings = settings;
     this.downloader = new Downloader(settings);
+    this.stamps = new Stamps(this.root);
+    this.temps = new TempFiles(this.root);
+    this.locks = new CacheLocks(this.root);
+    this.trees = new DebianTrees(this.root, temps, this::folderOf);
   }
 
   /** A cache at {@link #defaultRoot()}. */
@@ -158,7 +147,7 @@ public final class AssetCache {
   public boolean isCached(CatalogEntry entry) {
     try {
       if (entry instanceof DebianTree tree) {
-        return isComplete(tree);
+        return trees.isComplete(tree);
       }
       return unverified(plan(entry)).isEmpty();
     } catch (IOException e) {
@@ -188,12 +177,16 @@ public final class AssetCache {
   public Path fetchTree(DebianTree tree) throws AssetException {
     String what = "tree '" + tree.name() + "'";
     try {
-      if (isComplete(tree)) {
+      if (trees.isComplete(tree)) {
         return folderOf(tree);
       }
-      try (CacheLock lock = lock("asset-" + tree.name())) {
-        if (!isComplete(tree)) {
-          extract(tree);
+      try (CacheLocks.Lock lock = locks.lock("asset-" + tree.name())) {
+        if (!trees.isComplete(tree)) {
+          trees.extract(
+              tree,
+              deb ->
+                  archive(
+                      new ArchiveKey(deb.uri(), deb.sha256(), deb.fileName(), ArchiveFormat.DEB)));
         }
       }
       return folderOf(tree);
@@ -229,7 +222,7 @@ public final class AssetCache {
               throws IOException {
             freed[0] += attrs.size();
             Files.delete(file);
-            Files.deleteIfExists(markerOf(file));
+            Files.deleteIfExists(stamps.markerOf(file));
             return FileVisitResult.CONTINUE;
           }
 
@@ -270,7 +263,7 @@ public final class AssetCache {
       if (missing.isEmpty()) {
         return;
       }
-      try (CacheLock lock = lock("asset-" + lockName)) {
+      try (CacheLocks.Lock lock = locks.lock("asset-" + lockName)) {
         missing = unverified(missing); // another thread or JVM may have fetched them meanwhile
         if (!missing.isEmpty()) {
           download(what, missing);
@@ -287,7 +280,7 @@ public final class AssetCache {
   private List<Pending> unverified(List<Pending> pending) throws IOException {
     List<Pending> missing = new ArrayList<>();
     for (Pending p : pending) {
-      if (!isVerified(p.target(), p.asset().sha256(), p.asset().size())) {
+      if (!stamps.isVerified(p.target(), p.asset().sha256(), p.asset().size())) {
         missing.add(p);
       }
     }
@@ -381,18 +374,18 @@ public final class AssetCache {
   private String fetchFile(Pending p, HttpFile source) {
     Path temp = null;
     try {
-      temp = newTemp();
+      temp = temps.newFile();
       Downloader.Result result = downloader.download(source.url(), temp, p.asset().size());
       String problem = check(p.asset(), result.sha256(), result.size());
       if (problem != null) {
         return problem;
       }
-      install(temp, p.target(), p.asset().sha256());
+      stamps.install(temp, p.target(), p.asset().sha256());
       return null;
     } catch (IOException e) {
       return reason(e);
     } finally {
-      deleteQuietly(temp);
+      TempFiles.deleteQuietly(temp);
     }
   }
 
@@ -413,7 +406,7 @@ public final class AssetCache {
     }
     Map<String, ArchiveExtractor.Extracted> extracted = Map.of();
     try {
-      extracted = ArchiveExtractor.extract(archive, key.format(), byMember.keySet(), tmpDir());
+      extracted = ArchiveExtractor.extract(archive, key.format(), byMember.keySet(), temps.dir());
       for (Map.Entry<String, List<Pending>> member : byMember.entrySet()) {
         ArchiveExtractor.Extracted found = extracted.get(member.getKey());
         List<Pending> wanting = member.getValue();
@@ -430,24 +423,24 @@ public final class AssetCache {
           }
           Path file = found.file();
           if (i < wanting.size() - 1) {
-            file = newTemp();
+            file = temps.newFile();
             Files.copy(found.file(), file, StandardCopyOption.REPLACE_EXISTING);
           }
-          install(file, p.target(), p.asset().sha256());
+          stamps.install(file, p.target(), p.asset().sha256());
         }
       }
     } catch (IOException e) {
       String problem = "cannot extract from " + key.fileName() + ": " + reason(e);
       pending.stream().filter(p -> !isInstalled(p)).forEach(p -> problems.putIfAbsent(p, problem));
     } finally {
-      extracted.values().forEach(x -> deleteQuietly(x.file()));
+      extracted.values().forEach(x -> TempFiles.deleteQuietly(x.file()));
     }
     return problems;
   }
 
   private boolean isInstalled(Pending p) {
     try {
-      return isVerified(p.target(), p.asset().sha256(), p.asset().size());
+      return stamps.isVerified(p.target(), p.asset().sha256(), p.asset().size());
     } catch (IOException e) {
       return false;
     }
@@ -456,14 +449,14 @@ public final class AssetCache {
   /** The archive, verified, from the cache or downloaded once. */
   private Path archive(ArchiveKey key) throws IOException {
     Path file = root.resolve("archives").resolve(key.sha256()).resolve(key.fileName());
-    if (isVerified(file, key.sha256(), Asset.UNKNOWN_SIZE)) {
+    if (stamps.isVerified(file, key.sha256(), Asset.UNKNOWN_SIZE)) {
       return file;
     }
-    try (CacheLock lock = lock("archive-" + key.sha256())) {
-      if (isVerified(file, key.sha256(), Asset.UNKNOWN_SIZE)) {
+    try (CacheLocks.Lock lock = locks.lock("archive-" + key.sha256())) {
+      if (stamps.isVerified(file, key.sha256(), Asset.UNKNOWN_SIZE)) {
         return file;
       }
-      Path temp = newTemp();
+      Path temp = temps.newFile();
       try {
         Downloader.Result result;
         try {
@@ -479,9 +472,9 @@ public final class AssetCache {
                   + ": "
                   + Sha256.mismatch(key.sha256(), result.sha256()));
         }
-        install(temp, file, key.sha256());
+        stamps.install(temp, file, key.sha256());
       } finally {
-        deleteQuietly(temp);
+        TempFiles.deleteQuietly(temp);
       }
     }
     return file;
@@ -500,271 +493,5 @@ public final class AssetCache {
 
   private static String reason(IOException e) {
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-  }
-
-  // ---- trees of whole packages
-
-  private void extract(DebianTree tree) throws IOException {
-    Path staging = Files.createTempDirectory(tmpDir(), TREE_PREFIX);
-    try {
-      Map<String, ArchiveExtractor.TreeFile> files = new TreeMap<>();
-      for (PinnedDeb deb : tree.packages()) {
-        Path archive =
-            archive(new ArchiveKey(deb.uri(), deb.sha256(), deb.fileName(), ArchiveFormat.DEB));
-        try {
-          files.putAll(
-              ArchiveExtractor.extractTree(archive, ArchiveFormat.DEB, tree::includes, staging));
-        } catch (IOException e) {
-          throw new IOException("cannot extract " + deb.fileName() + ": " + reason(e), e);
-        }
-      }
-      if (files.isEmpty()) {
-        throw new IOException("no file under " + tree.folders() + " in " + tree.packages());
-      }
-      Path folder = folderOf(tree);
-      Path listing = listingOf(tree);
-      Files.deleteIfExists(listing);
-      deleteTree(folder);
-      Files.createDirectories(folder.getParent());
-      try {
-        Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(staging, folder);
-      }
-      StringBuilder text = new StringBuilder(treeKey(tree)).append('\n');
-      for (ArchiveExtractor.TreeFile file : files.values()) {
-        text.append(file.sha256()).append(' ').append(file.size()).append(' ');
-        text.append(file.path()).append('\n');
-      }
-      Files.createDirectories(listing.getParent());
-      Path temp = Files.createTempFile(listing.getParent(), ".tree-", ".part");
-      Files.writeString(temp, text, StandardCharsets.UTF_8);
-      Files.move(
-          temp, listing, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      deleteTree(staging);
-    }
-  }
-
-  /** Whether the listing matches the tree's pins and every listed file is there at its size. */
-  private boolean isComplete(DebianTree tree) throws IOException {
-    List<String> lines;
-    try {
-      lines = Files.readAllLines(listingOf(tree), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      return false;
-    }
-    if (lines.isEmpty() || !lines.get(0).equals(treeKey(tree))) {
-      return false;
-    }
-    Path folder = folderOf(tree);
-    for (String line : lines.subList(1, lines.size())) {
-      String[] parts = line.split(" ", 3);
-      if (parts.length != 3) {
-        return false;
-      }
-      Path file = folder.resolve(parts[2]);
-      try {
-        if (Files.size(file) != Long.parseLong(parts[1])) {
-          return false;
-        }
-      } catch (NoSuchFileException | NumberFormatException e) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private Path listingOf(DebianTree tree) {
-    return root.resolve("verified").resolve("trees").resolve(tree.name() + ".files");
-  }
-
-  private static String treeKey(DebianTree tree) {
-    StringBuilder key = new StringBuilder("tree");
-    for (PinnedDeb deb : tree.packages()) {
-      key.append(' ').append(deb.sha256());
-    }
-    return key.append(" folders ").append(String.join(",", tree.folders())).toString();
-  }
-
-  /** Deletes a folder and everything in it; links are deleted, not followed. */
-  private static void deleteTree(Path folder) throws IOException {
-    if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    Files.walkFileTree(
-        folder,
-        new SimpleFileVisitor<>() {
-          @Override
-          public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
-              throws IOException {
-            Files.delete(file);
-            return FileVisitResult.CONTINUE;
-          }
-
-          @Override
-          public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-            Files.delete(dir);
-            return FileVisitResult.CONTINUE;
-          }
-        });
-  }
-
-  // ---- verification stamps
-
-  private boolean isVerified(Path file, String sha256, long size) throws IOException {
-    BasicFileAttributes attrs;
-    try {
-      attrs = Files.readAttributes(file, BasicFileAttributes.class);
-    } catch (NoSuchFileException e) {
-      return false;
-    }
-    if (!attrs.isRegularFile() || (size != Asset.UNKNOWN_SIZE && attrs.size() != size)) {
-      return false;
-    }
-    Path marker = markerOf(file);
-    String stamp = stamp(sha256, attrs);
-    try {
-      if (Files.readString(marker, StandardCharsets.UTF_8).equals(stamp)) {
-        return true;
-      }
-    } catch (NoSuchFileException e) {
-      // never verified
-    } catch (IOException e) {
-      // unreadable stamp: hash again below
-    }
-    if (!Sha256.of(file).equals(sha256)) {
-      return false;
-    }
-    writeStamp(marker, stamp);
-    return true;
-  }
-
-  private void install(Path temp, Path target, String sha256) throws IOException {
-    Files.createDirectories(target.getParent());
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-    writeStamp(
-        markerOf(target), stamp(sha256, Files.readAttributes(target, BasicFileAttributes.class)));
-  }
-
-  private void writeStamp(Path marker, String stamp) {
-    Path temp = null;
-    try {
-      Files.createDirectories(marker.getParent());
-      temp = Files.createTempFile(marker.getParent(), ".stamp-", ".part");
-      Files.writeString(temp, stamp, StandardCharsets.UTF_8);
-      Files.move(temp, marker, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      // A read-only cache still works; the file is just hashed again next time.
-    } finally {
-      deleteQuietly(temp);
-    }
-  }
-
-  private Path markerOf(Path file) {
-    return root.resolve("verified").resolve(root.relativize(file) + ".sha256");
-  }
-
-  private static String stamp(String sha256, BasicFileAttributes attrs) {
-    return sha256
-        + " "
-        + attrs.size()
-        + " "
-        + attrs.lastModifiedTime()
-        + " "
-        + attrs.fileKey()
-        + "\n";
-  }
-
-  // ---- temporary files and locks
-
-  private Path tmpDir() throws IOException {
-    Path tmp = root.resolve("tmp");
-    Files.createDirectories(tmp);
-    if (tempSwept.compareAndSet(false, true)) {
-      sweepStaleTemps(tmp);
-    }
-    return tmp;
-  }
-
-  private Path newTemp() throws IOException {
-    return Files.createTempFile(tmpDir(), "download-", ".part");
-  }
-
-  /** Removes partial files that a killed JVM left behind; a day old is surely not in use. */
-  private static void sweepStaleTemps(Path tmp) {
-    long cutoff = System.currentTimeMillis() - STALE_TEMP_MILLIS;
-    try (DirectoryStream<Path> files = Files.newDirectoryStream(tmp, "*.part")) {
-      for (Path file : files) {
-        if (Files.getLastModifiedTime(file).toMillis() < cutoff) {
-          Files.deleteIfExists(file);
-        }
-      }
-    } catch (IOException e) {
-      // best effort
-    }
-    try (DirectoryStream<Path> trees = Files.newDirectoryStream(tmp, TREE_PREFIX + "*")) {
-      for (Path tree : trees) {
-        if (Files.getLastModifiedTime(tree).toMillis() < cutoff) {
-          deleteTree(tree);
-        }
-      }
-    } catch (IOException e) {
-      // best effort
-    }
-  }
-
-  private static void deleteQuietly(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        // left for the sweep
-      }
-    }
-  }
-
-  private CacheLock lock(String name) throws IOException {
-    Path file = root.resolve("locks").resolve(name + ".lock");
-    Files.createDirectories(file.getParent());
-    ReentrantLock jvmLock = JVM_LOCKS.computeIfAbsent(file, f -> new ReentrantLock());
-    try {
-      jvmLock.lockInterruptibly();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for " + file);
-    }
-    FileChannel channel = null;
-    try {
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      try {
-        channel.lock();
-      } catch (IOException e) {
-        // Some file systems (e.g. certain NFS setups) cannot lock; atomic moves still keep the
-        // cache consistent, at worst two JVMs download the same file.
-      }
-      return new CacheLock(jvmLock, channel);
-    } catch (IOException | RuntimeException e) {
-      if (channel != null) {
-        channel.close();
-      }
-      jvmLock.unlock();
-      throw e;
-    }
-  }
-
-  private record CacheLock(ReentrantLock jvmLock, FileChannel channel) implements AutoCloseable {
-    @Override
-    public void close() throws IOException {
-      try {
-        channel.close(); // releases the file lock
-      } finally {
-        jvmLock.unlock();
-      }
-    }
   }
 }
