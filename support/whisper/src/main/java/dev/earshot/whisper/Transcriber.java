@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * Transcribes windows of up to 30 s with a {@link WhisperModel}, the way OpenAI's reference
@@ -20,7 +19,7 @@ public final class Transcriber {
   private final WhisperModel model;
   private final WhisperConfig config;
   private final DecodingOptions options;
-  private final LogitFilters filters;
+  private final TokenSearch search;
   private final int[] languageTokens;
   private final String[] languageCodes;
   private final SpeechDetector speechDetector;
@@ -38,7 +37,7 @@ public final class Transcriber {
     this.model = model;
     this.config = model.config();
     this.options = options;
-    this.filters = new LogitFilters(config, options);
+    this.search = new TokenSearch(config, new LogitFilters(config, options), options);
     this.languageCodes = config.languages().keySet().toArray(String[]::new);
     this.languageTokens =
         config.languages().values().stream().mapToInt(Integer::intValue).toArray();
@@ -325,7 +324,9 @@ public final class Transcriber {
     try (DecoderSession session = model.decoder(audio, item)) {
       float[][] logits = session.prefill(prompt);
       noSpeech = noSpeechProbability(logits[0]);
-      attempt = search(session, logits[logits.length - 1], options.temperatures()[0], 0);
+      attempt =
+          new Attempt(
+              search.search(session, logits[logits.length - 1], options.temperatures()[0], 0));
     }
     return fallBack(audio, item, prompt, attempt, language, languageProbability, noSpeech);
   }
@@ -346,7 +347,8 @@ public final class Transcriber {
       usedTemperature = temperatures[i];
       try (DecoderSession session = model.decoder(audio, item)) {
         float[][] logits = session.prefill(prompt);
-        attempt = search(session, logits[logits.length - 1], usedTemperature, i);
+        attempt =
+            new Attempt(search.search(session, logits[logits.length - 1], usedTemperature, i));
       }
     }
     return new Decoded(attempt, language, languageProbability, noSpeech, usedTemperature);
@@ -425,15 +427,15 @@ public final class Transcriber {
     }
   }
 
-  /** A finished candidate: its tokens (without the end token) and their summed log-probability. */
+  /** A finished candidate with the compression ratio of its text, for the fallback rule. */
   private final class Attempt {
     final List<Integer> tokens;
     final double sumLogProb;
     final double compressionRatio;
 
-    Attempt(List<Integer> tokens, double sumLogProb) {
-      this.tokens = tokens;
-      this.sumLogProb = sumLogProb;
+    Attempt(TokenSearch.Candidate candidate) {
+      this.tokens = candidate.tokens();
+      this.sumLogProb = candidate.sumLogProb();
       this.compressionRatio =
           Numerics.compressionRatio(decodeText(tokens, 0, tokens.size()).strip());
     }
@@ -442,206 +444,5 @@ public final class Transcriber {
     double avgLogProb() {
       return sumLogProb / (tokens.size() + 1);
     }
-
-    /** OpenAI's maximum-likelihood ranking without a length penalty. */
-    double rank() {
-      return sumLogProb / Math.max(1, tokens.size());
-    }
-  }
-
-  private Attempt search(DecoderSession session, float[] first, double temperature, int round) {
-    if (temperature > 0) {
-      return sample(session, first, temperature, round);
-    }
-    return options.beamSize() > 1 ? beamSearch(session, first) : greedy(session, first);
-  }
-
-  private Attempt greedy(DecoderSession session, float[] first) {
-    int eot = config.tokens().endOfText();
-    List<Integer> tokens = new ArrayList<>();
-    double sum = 0;
-    float[] logits = first;
-    while (true) {
-      filters.apply(logits, tokens);
-      int next = Numerics.argmax(logits);
-      sum += logits[next] - Numerics.logSumExp(logits, 0, logits.length);
-      if (next == eot) {
-        break;
-      }
-      tokens.add(next);
-      if (tokens.size() >= options.maxTokens()) {
-        break;
-      }
-      logits = session.step(new int[] {next})[0];
-    }
-    return new Attempt(tokens, sum);
-  }
-
-  private Attempt sample(DecoderSession session, float[] first, double temperature, int round) {
-    int eot = config.tokens().endOfText();
-    int rows = options.bestOf();
-    Random random = new Random(options.seed() * 31 + round);
-    session.select(new int[rows]);
-    List<List<Integer>> tokens = new ArrayList<>();
-    double[] sums = new double[rows];
-    boolean[] done = new boolean[rows];
-    float[][] logits = new float[rows][];
-    for (int r = 0; r < rows; r++) {
-      tokens.add(new ArrayList<>());
-      logits[r] = first.clone();
-    }
-    while (true) {
-      int[] next = new int[rows];
-      boolean allDone = true;
-      for (int r = 0; r < rows; r++) {
-        if (done[r]) {
-          next[r] = eot;
-          continue;
-        }
-        filters.apply(logits[r], tokens.get(r));
-        double[] logProbs = Numerics.logSoftmax(logits[r]);
-        next[r] = drawFrom(logProbs, temperature, random);
-        sums[r] += logProbs[next[r]];
-        if (next[r] == eot) {
-          done[r] = true;
-        } else {
-          tokens.get(r).add(next[r]);
-          done[r] = tokens.get(r).size() >= options.maxTokens();
-        }
-        allDone &= done[r];
-      }
-      if (allDone) {
-        break;
-      }
-      logits = session.step(next);
-    }
-    Attempt best = null;
-    for (int r = 0; r < rows; r++) {
-      Attempt candidate = new Attempt(tokens.get(r), sums[r]);
-      if (best == null || candidate.rank() > best.rank()) {
-        best = candidate;
-      }
-    }
-    return best;
-  }
-
-  private static int drawFrom(double[] logProbs, double temperature, Random random) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double lp : logProbs) {
-      max = Math.max(max, lp);
-    }
-    double[] weights = new double[logProbs.length];
-    double total = 0;
-    for (int i = 0; i < logProbs.length; i++) {
-      weights[i] = Math.exp((logProbs[i] - max) / temperature);
-      total += weights[i];
-    }
-    double u = random.nextDouble() * total;
-    for (int i = 0; i < weights.length; i++) {
-      u -= weights[i];
-      if (u <= 0 && weights[i] > 0) {
-        return i;
-      }
-    }
-    for (int i = weights.length - 1; i >= 0; i--) {
-      if (weights[i] > 0) {
-        return i;
-      }
-    }
-    return 0;
-  }
-
-  /**
-   * OpenAI's beam search: each living beam proposes its best {@code beamSize + 1} tokens, the best
-   * {@code beamSize} unfinished sequences live on, and finished ones are kept until there are as
-   * many as beams.
-   */
-  private Attempt beamSearch(DecoderSession session, float[] first) {
-    int eot = config.tokens().endOfText();
-    int width = options.beamSize();
-    List<List<Integer>> beams = new ArrayList<>(List.of(new ArrayList<>()));
-    List<Double> beamSums = new ArrayList<>(List.of(0.0));
-    Map<List<Integer>, Double> finished = new LinkedHashMap<>();
-    float[][] logits = {first};
-    while (true) {
-      Map<List<Integer>, Double> scores = new LinkedHashMap<>();
-      Map<List<Integer>, Integer> sources = new LinkedHashMap<>();
-      for (int r = 0; r < beams.size(); r++) {
-        filters.apply(logits[r], beams.get(r));
-        double logZ = Numerics.logSumExp(logits[r], 0, logits[r].length);
-        for (int token : topK(logits[r], width + 1)) {
-          List<Integer> sequence = new ArrayList<>(beams.get(r));
-          sequence.add(token);
-          double score = beamSums.get(r) + logits[r][token] - logZ;
-          if (score > scores.getOrDefault(sequence, Double.NEGATIVE_INFINITY)) {
-            scores.put(sequence, score);
-            sources.put(sequence, r);
-          }
-        }
-      }
-      List<List<Integer>> ranked = new ArrayList<>(scores.keySet());
-      ranked.sort(Comparator.comparingDouble(s -> -scores.get(s)));
-      List<List<Integer>> nextBeams = new ArrayList<>();
-      List<Double> nextSums = new ArrayList<>();
-      List<Integer> nextSources = new ArrayList<>();
-      Map<List<Integer>, Double> newlyFinished = new LinkedHashMap<>();
-      for (List<Integer> sequence : ranked) {
-        if (sequence.get(sequence.size() - 1) == eot) {
-          newlyFinished.put(sequence.subList(0, sequence.size() - 1), scores.get(sequence));
-        } else {
-          nextBeams.add(sequence);
-          nextSums.add(scores.get(sequence));
-          nextSources.add(sources.get(sequence));
-          if (nextBeams.size() == width) {
-            break;
-          }
-        }
-      }
-      for (var entry : newlyFinished.entrySet()) {
-        if (finished.size() >= width) {
-          break;
-        }
-        finished.putIfAbsent(entry.getKey(), entry.getValue());
-      }
-      boolean tooLong = !nextBeams.isEmpty() && nextBeams.get(0).size() >= options.maxTokens();
-      if (finished.size() >= width || nextBeams.isEmpty() || tooLong) {
-        for (int i = 0; i < nextBeams.size() && finished.size() < width; i++) {
-          finished.putIfAbsent(nextBeams.get(i), nextSums.get(i));
-        }
-        break;
-      }
-      session.select(nextSources.stream().mapToInt(Integer::intValue).toArray());
-      int[] last = nextBeams.stream().mapToInt(s -> s.get(s.size() - 1)).toArray();
-      logits = session.step(last);
-      beams = nextBeams;
-      beamSums = nextSums;
-    }
-    Attempt best = null;
-    for (var entry : finished.entrySet()) {
-      Attempt candidate = new Attempt(new ArrayList<>(entry.getKey()), entry.getValue());
-      if (best == null || candidate.rank() > best.rank()) {
-        best = candidate;
-      }
-    }
-    return best;
-  }
-
-  private static int[] topK(float[] values, int k) {
-    int[] best = new int[Math.min(k, values.length)];
-    Arrays.fill(best, -1);
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] == Float.NEGATIVE_INFINITY
-          || (best[best.length - 1] >= 0 && values[i] <= values[best[best.length - 1]])) {
-        continue;
-      }
-      for (int j = 0; j < best.length; j++) {
-        if (best[j] < 0 || values[i] > values[best[j]]) {
-          System.arraycopy(best, j, best, j + 1, best.length - j - 1);
-          best[j] = i;
-          break;
-        }
-      }
-    }
-    return Arrays.stream(best).filter(i -> i >= 0).toArray();
   }
 }
