@@ -1,4 +1,4 @@
-package dev.earshot.assets;
+package dev.earshot.pipeline.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.InstanceOfAssertFactories.STRING;

@@ -1,5 +1,12 @@
-package dev.earshot.assets;
+package dev.earshot.pipeline.cli;
 
+import dev.earshot.assets.AssetCache;
+import dev.earshot.assets.AssetException;
+import dev.earshot.assets.Catalog;
+import dev.earshot.assets.CatalogEntry;
+import dev.earshot.assets.FetchSettings;
+import dev.earshot.assets.ProgressListener;
+import dev.earshot.assets.SourceFailure;
 import dev.earshot.cli.Cli;
 import dev.earshot.cli.ExitCodes;
 import dev.earshot.cli.UsageException;
@@ -264,7 +271,7 @@ public final class FetchCommand {
 
     @Override
     public void sourceFailed(SourceFailure failure) {
-      if (failure.reason().startsWith(Downloader.SKIPPED)) {
+      if (failure.skipped()) {
         return; // the failure that made the host count as unreachable was reported already
       }
       err.println(
