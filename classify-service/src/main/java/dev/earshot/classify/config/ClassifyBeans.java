@@ -3,6 +3,8 @@ package dev.earshot.classify.config;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.classify.classifier.ChunkClassifier;
 import dev.earshot.classify.classifier.ClassifierSet;
+import dev.earshot.classify.service.Channels;
+import dev.earshot.schema.EarshotService;
 import dev.earshot.schema.topic.EarshotTopic;
 import dev.earshot.worker.BackgroundModel;
 import dev.earshot.worker.WorkerTopics;
@@ -12,8 +14,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
-import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Builds the plain classification classes from configuration; invalid values fail start-up. */
@@ -61,20 +61,12 @@ public class ClassifyBeans {
   @Produces
   @Singleton
   @Startup
-  WorkerTopics topics(
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-      ClassifyConfig config,
-      @ConfigProperty(name = "mp.messaging.incoming.audio-chunks.topic") String chunks,
-      @ConfigProperty(name = "mp.messaging.outgoing.classifications.topic") String classifications,
-      @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String deadLetters) {
-    return WorkerTopics.start(
-        bootstrap,
+  WorkerTopics topics(ClassifyConfig config) {
+    return WorkerTopics.forWorker(
         config.topics(),
-        Map.of(
-            EarshotTopic.AUDIO_CHUNKS, chunks,
-            EarshotTopic.CLASSIFICATIONS, classifications,
-            EarshotTopic.DEAD_LETTERS, deadLetters),
-        "classify");
+        EarshotService.CLASSIFY,
+        EarshotTopic.CLASSIFICATIONS,
+        Channels.CLASSIFICATIONS);
   }
 
   void close(@Disposes WorkerTopics topics) throws Exception {

@@ -1,8 +1,10 @@
 package dev.earshot.stt.config;
 
 import dev.earshot.assets.AssetCache;
+import dev.earshot.schema.EarshotService;
 import dev.earshot.schema.topic.EarshotTopic;
 import dev.earshot.stt.model.LoadedModel;
+import dev.earshot.stt.service.Channels;
 import dev.earshot.worker.BackgroundModel;
 import dev.earshot.worker.WorkerTopics;
 import io.quarkus.runtime.Startup;
@@ -11,8 +13,6 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
-import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Builds the plain STT classes from configuration; invalid values fail start-up. */
 @ApplicationScoped
@@ -39,20 +39,9 @@ public class SttBeans {
   @Produces
   @Singleton
   @Startup
-  WorkerTopics topics(
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
-      SttConfig config,
-      @ConfigProperty(name = "mp.messaging.incoming.audio-chunks.topic") String chunks,
-      @ConfigProperty(name = "mp.messaging.outgoing.transcripts.topic") String transcripts,
-      @ConfigProperty(name = "mp.messaging.outgoing.dead-letters.topic") String deadLetters) {
-    return WorkerTopics.start(
-        bootstrap,
-        config.topics(),
-        Map.of(
-            EarshotTopic.AUDIO_CHUNKS, chunks,
-            EarshotTopic.TRANSCRIPTS, transcripts,
-            EarshotTopic.DEAD_LETTERS, deadLetters),
-        "stt");
+  WorkerTopics topics(SttConfig config) {
+    return WorkerTopics.forWorker(
+        config.topics(), EarshotService.STT, EarshotTopic.TRANSCRIPTS, Channels.TRANSCRIPTS);
   }
 
   void close(@Disposes WorkerTopics topics) throws Exception {

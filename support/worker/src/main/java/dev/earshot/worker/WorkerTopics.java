@@ -1,9 +1,12 @@
 package dev.earshot.worker;
 
+import dev.earshot.schema.EarshotService;
 import dev.earshot.schema.topic.EarshotTopic;
 import dev.earshot.schema.topic.TopicInitializer;
 import dev.earshot.schema.topic.TopicSettings;
 import java.util.Map;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -18,6 +21,29 @@ public final class WorkerTopics implements AutoCloseable {
 
   private WorkerTopics(AutoCloseable setup) {
     this.setup = setup;
+  }
+
+  /**
+   * The worker's topics as its configuration maps its channels: chunks in ({@code audio-chunks}),
+   * its output, dead letters out ({@code dead-letters}), on {@code kafka.bootstrap.servers}.
+   *
+   * @param output the catalogue topic the worker writes
+   * @param outputChannel the outgoing channel that writes it
+   */
+  public static WorkerTopics forWorker(
+      TopicSettings settings, EarshotService service, EarshotTopic output, String outputChannel) {
+    Config config = ConfigProvider.getConfig();
+    return start(
+        config.getValue("kafka.bootstrap.servers", String.class),
+        settings,
+        Map.of(
+            EarshotTopic.AUDIO_CHUNKS,
+            config.getValue("mp.messaging.incoming.audio-chunks.topic", String.class),
+            output,
+            config.getValue("mp.messaging.outgoing." + outputChannel + ".topic", String.class),
+            EarshotTopic.DEAD_LETTERS,
+            config.getValue("mp.messaging.outgoing.dead-letters.topic", String.class)),
+        service.module());
   }
 
   /**

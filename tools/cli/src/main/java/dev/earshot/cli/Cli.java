@@ -83,6 +83,16 @@ public final class Cli {
     }
   }
 
+  /**
+   * The usage error of a command group run without one of its commands, e.g. {@code earshot
+   * classify} alone: it names the commands there are.
+   */
+  public static ParameterException whichCommand(CommandLine.Model.CommandSpec spec) {
+    return new ParameterException(
+        spec.commandLine(),
+        "which command? one of " + String.join(", ", spec.subcommands().keySet()));
+  }
+
   /** {@code parser}'s value, or a usage error naming the option and the value it refused. */
   public static <T> T parse(String option, String value, Function<String, T> parser) {
     try {

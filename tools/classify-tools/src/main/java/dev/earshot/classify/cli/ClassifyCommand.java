@@ -3,7 +3,6 @@ package dev.earshot.classify.cli;
 import dev.earshot.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The classify tools: predict with saved classifiers, train, evaluate, compare, build defaults. */
@@ -27,9 +26,7 @@ public class ClassifyCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(
-        spec.commandLine(),
-        "which command? one of " + String.join(", ", spec.subcommands().keySet()));
+    throw Cli.whichCommand(spec);
   }
 
   public static void main(String... args) {

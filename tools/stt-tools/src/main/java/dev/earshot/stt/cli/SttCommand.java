@@ -3,7 +3,6 @@ package dev.earshot.stt.cli;
 import dev.earshot.cli.Cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** The speech-to-text tools: transcribe files, and the benchmark against transformers.js. */
@@ -20,9 +19,7 @@ public class SttCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(
-        spec.commandLine(),
-        "which command? one of " + String.join(", ", spec.subcommands().keySet()));
+    throw Cli.whichCommand(spec);
   }
 
   public static void main(String... args) {
