@@ -1,5 +1,6 @@
 package dev.earshot.ingest.files;
 
+import dev.earshot.cli.FileProgress;
 import dev.earshot.ingest.recording.AudioInput;
 import dev.earshot.ingest.recording.IngestException;
 import dev.earshot.ingest.recording.Origin;
@@ -13,13 +14,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 
 /**
- * Ingests a list of files one after the other, reporting each outcome and, for batches, a progress
- * bar over the bytes read. One bad file does not stop the batch.
+ * Ingests a list of files one after the other, reporting each outcome and, for batches, the command
+ * lines' progress bar (files, seconds of audio, real-time factor). One bad file does not stop the
+ * batch.
  */
 public final class FileBatch {
 
@@ -67,16 +66,12 @@ public final class FileBatch {
 
   public Summary run(List<Path> files) {
     List<Outcome> outcomes = new ArrayList<>();
-    long totalBytes = files.stream().mapToLong(FileBatch::sizeOrZero).sum();
-    try (ProgressBar bar = progress ? bar(totalBytes) : null) {
+    try (FileProgress bar = FileProgress.on("Ingesting", files.size(), err, progress)) {
       for (Path file : files) {
         Outcome outcome = ingest(file);
         outcomes.add(outcome);
-        if (bar != null) {
-          bar.stepBy(sizeOrZero(file));
-          bar.setExtraMessage(outcomes.size() + "/" + files.size() + " files");
-        }
-        report(outcome);
+        report(outcome, bar);
+        bar.fileDone(outcome.seconds());
       }
     }
     return new Summary(outcomes);
@@ -101,25 +96,15 @@ public final class FileBatch {
     }
   }
 
-  private void report(Outcome o) {
+  private void report(Outcome o, FileProgress bar) {
     if (o.ok()) {
+      bar.clear();
       out.printf(
           "%s: recording %s, %d chunks, %.2f s (%s)%n",
           o.file(), o.recordingId(), o.chunks(), o.seconds(), o.message());
     } else {
-      err.printf("%s: %s: %s%n", o.file(), o.error(), o.message());
+      bar.message(String.format("%s: %s: %s", o.file(), o.error(), o.message()));
     }
-  }
-
-  private ProgressBar bar(long totalBytes) {
-    return new ProgressBarBuilder()
-        .setTaskName("Ingesting")
-        .setInitialMax(Math.max(1, totalBytes))
-        .setUnit(" MB", 1024 * 1024)
-        .setStyle(ProgressBarStyle.ASCII)
-        .setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(err))
-        .showSpeed()
-        .build();
   }
 
   private static java.time.Instant modified(Path file) {
@@ -127,14 +112,6 @@ public final class FileBatch {
       return Files.getLastModifiedTime(file).toInstant();
     } catch (IOException e) {
       return null;
-    }
-  }
-
-  private static long sizeOrZero(Path file) {
-    try {
-      return Files.size(file);
-    } catch (IOException e) {
-      return 0;
     }
   }
 }

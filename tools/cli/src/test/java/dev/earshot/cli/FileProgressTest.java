@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FileProgressTest {
@@ -30,15 +31,16 @@ class FileProgressTest {
       }
     }
 
-    assertThat(written().lines()).hasSize(10);
-    assertThat(written().lines().findFirst().orElseThrow())
-        .isEqualTo(
-            "transcribe [##----------------------] 2/20 files, 10.0 s of audio, RTF 0.100,"
-                + " ETA 0m09s");
-    assertThat(written().lines().reduce((a, b) -> b).orElseThrow())
-        .isEqualTo(
-            "transcribe [########################] 20/20 files, 100.0 s of audio, RTF 0.100,"
-                + " 0m10s in all");
+    List<String> lines = written().lines().toList();
+    assertThat(lines).hasSize(10);
+    assertThat(lines.get(0))
+        .startsWith("transcribe  10% [")
+        .contains(" 2/20 files ")
+        .endsWith(" 10.0 s of audio, RTF 0.100");
+    assertThat(lines.get(9))
+        .startsWith("transcribe 100% [")
+        .contains(" 20/20 files ")
+        .endsWith(" 100.0 s of audio, RTF 0.100");
   }
 
   @Test
@@ -53,14 +55,14 @@ class FileProgressTest {
       progress.fileDone(4.0);
     }
 
-    String first =
-        "transcribe [########----------------] 1/3 files, 2.0 s of audio, RTF 0.500, ETA 0m02s";
-    assertThat(written())
-        .startsWith("\r" + first + "\r" + " ".repeat(first.length()) + "\r")
-        .contains("\rb.wav: no such file or folder\n\r" + first + "\r")
-        .endsWith(
-            "\rtranscribe [########################] 3/3 files, 6.0 s of audio, RTF 0.500,"
-                + " 0m03s in all\n");
+    String out = written();
+    assertThat(out).startsWith("\rtranscribe  33% [").doesNotContain("\n\n");
+    // The message erases the bar, takes a line of its own, and the bar comes back under it.
+    assertThat(out).containsPattern("\r +\rb\\.wav: no such file or folder\n\rtranscribe  33% \\[");
+    assertThat(out.lines().filter(l -> l.contains("3/3 files")).count()).isEqualTo(1);
+    assertThat(out)
+        .containsPattern(
+            "\rtranscribe 100% \\[[^\r\n]*3/3 files [^\r\n]*6\\.0 s of audio, RTF 0\\.500 *\n$");
   }
 
   @Test
@@ -74,17 +76,12 @@ class FileProgressTest {
       progress.fileDone(1.0);
     }
 
-    String first =
-        "transcribe [############------------] 1/2 files, 1.0 s of audio, RTF 1.000, ETA 0m01s";
-    assertThat(written())
-        .isEqualTo(
-            "\r"
-                + first
-                + "\r"
-                + " ".repeat(first.length())
-                + "\r"
-                + "\rtranscribe [########################] 2/2 files, 2.0 s of audio, RTF 0.505,"
-                + " 0m01s in all\n");
+    String out = written();
+    String first = out.substring(1, out.indexOf('\r', 1));
+    assertThat(first).startsWith("transcribe  50% [").contains("1/2 files");
+    assertThat(out)
+        .startsWith("\r" + first + "\r" + " ".repeat(first.length()) + "\r\rtranscribe 100% [")
+        .endsWith("2.0 s of audio, RTF 0.505\n");
   }
 
   @Test

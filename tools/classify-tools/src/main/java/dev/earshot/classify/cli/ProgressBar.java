@@ -1,66 +1,65 @@
 package dev.earshot.classify.cli;
 
 import dev.earshot.classify.evaluate.TrainingCurve;
+import dev.earshot.cli.Progress;
 import java.io.PrintStream;
 import java.util.Locale;
 
 /**
- * A one-line progress bar on stderr: files read, then loss and accuracy per epoch. On a terminal it
- * redraws in place; in a log each step is its own line.
+ * The training tools' phases on the command lines' {@link Progress} bar: files read per phase, then
+ * loss and accuracy per epoch.
  */
 final class ProgressBar {
 
-  private static final int WIDTH = 30;
+  private final PrintStream err;
+  private Progress current;
+  private String phase;
+  private long steps;
 
-  private final PrintStream out;
-  private final boolean terminal;
-  private final long start = System.nanoTime();
-
-  ProgressBar(PrintStream out) {
-    this.out = out;
-    this.terminal = System.console() != null;
+  ProgressBar(PrintStream err) {
+    this.err = err;
   }
 
+  /** {@code done} of {@code total} files of {@code what} (features, evaluate...) read. */
   void files(String what, int done, int total) {
-    if (terminal || done == total || done % Math.max(1, total / 10) == 0) {
-      draw(String.format(Locale.ROOT, "%-10s %s %d/%d files", what, bar(done, total), done, total));
-    }
+    advance(what, total, " files", done, null);
     if (done == total) {
       end();
     }
   }
 
   void epoch(TrainingCurve.Epoch e, int maxEpochs) {
-    draw(
+    advance(
+        "training",
+        maxEpochs,
+        " epochs",
+        Math.min(e.epoch(), maxEpochs),
         String.format(
             Locale.ROOT,
-            "epoch %3d %s loss %.4f acc %.3f | val loss %.4f acc %.3f  %.0f s",
-            e.epoch(),
-            bar(Math.min(e.epoch(), maxEpochs), maxEpochs),
+            "loss %.4f acc %.3f | val loss %.4f acc %.3f",
             e.trainLoss(),
             e.trainAccuracy(),
             e.validationLoss(),
-            e.validationAccuracy(),
-            (System.nanoTime() - start) / 1e9));
+            e.validationAccuracy()));
   }
 
+  /** Closes the current phase's bar. */
   void end() {
-    if (terminal) {
-      out.println();
+    if (current != null) {
+      current.close();
+      current = null;
+      phase = null;
     }
   }
 
-  private void draw(String line) {
-    if (terminal) {
-      out.print("\r" + line);
-    } else {
-      out.println(line);
+  private void advance(String what, long total, String unit, long reached, String detail) {
+    if (current == null || !what.equals(phase)) {
+      end();
+      current = Progress.on(what, total, unit, err, true);
+      phase = what;
+      steps = 0;
     }
-    out.flush();
-  }
-
-  private static String bar(int done, int total) {
-    int filled = total == 0 ? WIDTH : (int) Math.round(WIDTH * (double) done / total);
-    return "[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "]";
+    current.step(Math.max(0, reached - steps), detail);
+    steps = Math.max(steps, reached);
   }
 }

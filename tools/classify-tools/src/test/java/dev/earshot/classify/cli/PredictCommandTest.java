@@ -66,7 +66,7 @@ class PredictCommandTest {
         .containsExactly(speech + "\tspeech", bell + "\tother", listed + "\tspeech");
     assertThat(run.err())
         .contains(missing + ": no such file or folder")
-        .containsPattern("3/3 files, \\d+\\.\\d s of audio, RTF \\d+\\.\\d{3}");
+        .containsPattern("3/3 files .* \\d+\\.\\d s of audio, RTF \\d+\\.\\d{3}");
   }
 
   @Test
