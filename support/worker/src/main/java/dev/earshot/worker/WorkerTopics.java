@@ -50,7 +50,7 @@ public final class WorkerTopics implements AutoCloseable {
    * @param names each topic the worker uses, by its configured name
    * @param service names the set-up thread
    */
-  public static WorkerTopics start(
+  private static WorkerTopics start(
       String bootstrap, TopicSettings settings, Map<EarshotTopic, String> names, String service) {
     if (!settings.create()) {
       return new WorkerTopics(() -> {});

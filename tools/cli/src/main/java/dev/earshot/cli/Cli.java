@@ -63,17 +63,14 @@ public final class Cli {
 
   /**
    * Runs a tool's root command and exits with its code. Libraries' progress logs (ONNX Runtime,
-   * Kafka clients, model loading) stay below warnings unless {@code --verbose} asks for them:
-   * stdout is the tool's answer and stderr its errors and progress.
+   * Kafka clients, model loading) stay below warnings: stdout is the tool's answer and stderr its
+   * errors and progress.
    */
   public static void main(Object command, String... args) {
-    boolean verbose = verbose(List.of(args));
-    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     // An unreachable broker is reported once by the command, not by every client retry.
-    setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", verbose ? "info" : "error");
-    if (!verbose) {
-      java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
-    }
+    setIfAbsent("org.slf4j.simpleLogger.log.org.apache.kafka", "error");
+    java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
     System.exit(configure(new CommandLine(command)).execute(args));
   }
 

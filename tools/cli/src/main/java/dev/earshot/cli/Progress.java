@@ -20,7 +20,6 @@ public final class Progress implements AutoCloseable {
   private static final long REDRAW_NANOS = 100_000_000L;
 
   private final PrintStream err;
-  private final boolean visible;
   private final boolean terminal;
   private final LongSupplier clock;
   private final Line line;
@@ -37,7 +36,6 @@ public final class Progress implements AutoCloseable {
       boolean terminal,
       LongSupplier clock) {
     this.err = err;
-    this.visible = visible;
     this.terminal = terminal;
     this.clock = clock;
     this.line = new Line(err, terminal);
@@ -98,14 +96,14 @@ public final class Progress implements AutoCloseable {
    * Takes the bar off the terminal before a result goes to stdout; the next step draws it again.
    */
   public synchronized void clear() {
-    if (visible && terminal) {
+    if (bar != null && terminal) {
       line.erase();
     }
   }
 
   /** A line for the user (a file that failed, say), printed above the bar. */
   public synchronized void message(String text) {
-    if (visible && terminal && line.drawn()) {
+    if (bar != null && terminal && line.drawn()) {
       line.erase();
       err.println(text);
       draw();

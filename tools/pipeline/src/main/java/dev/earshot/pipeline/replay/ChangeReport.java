@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.earshot.pipeline.replay.ResultChanges.Change;
 import dev.earshot.pipeline.replay.ResultChanges.LabelChange;
-import dev.earshot.pipeline.replay.ResultChanges.ModelRef;
 import dev.earshot.pipeline.replay.ResultChanges.Options;
 import dev.earshot.pipeline.replay.ResultChanges.PartChange;
 import dev.earshot.pipeline.replay.ResultChanges.Report;
 import dev.earshot.pipeline.replay.ResultChanges.TranscriptChange;
+import dev.earshot.schema.result.ModelInfo;
 import dev.earshot.whisper.WordDiff;
 import java.util.List;
 import java.util.Locale;
@@ -157,10 +157,10 @@ public final class ChangeReport {
     return confidence == null ? label : String.format(Locale.ROOT, "%s (%.2f)", label, confidence);
   }
 
-  private static String refs(List<ModelRef> refs) {
+  private static String refs(List<ModelInfo> refs) {
     return refs.isEmpty()
         ? "(none)"
-        : refs.stream().map(ModelRef::toString).collect(Collectors.joining(", "));
+        : refs.stream().map(ModelInfo::toString).collect(Collectors.joining(", "));
   }
 
   private static String orNone(String s) {
@@ -222,8 +222,8 @@ public final class ChangeReport {
     }
   }
 
-  private static void refsJson(ArrayNode array, List<ModelRef> refs) {
-    for (ModelRef ref : refs) {
+  private static void refsJson(ArrayNode array, List<ModelInfo> refs) {
+    for (ModelInfo ref : refs) {
       array.addObject().put("id", ref.id()).put("version", ref.version());
     }
   }

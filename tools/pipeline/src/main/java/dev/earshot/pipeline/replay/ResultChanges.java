@@ -3,6 +3,7 @@ package dev.earshot.pipeline.replay;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.earshot.schema.result.Json;
+import dev.earshot.schema.result.ModelInfo;
 import dev.earshot.schema.result.RecordingResult;
 import dev.earshot.whisper.WordDiff;
 import java.io.IOException;
@@ -70,15 +71,8 @@ public final class ResultChanges {
     }
   }
 
-  public record ModelRef(String id, String version) {
-    @Override
-    public String toString() {
-      return id + "@" + version;
-    }
-  }
-
   /** A part whose models differ; a side lists nothing when that result has no such part. */
-  public record PartChange(String part, List<ModelRef> from, List<ModelRef> to) {}
+  public record PartChange(String part, List<ModelInfo> from, List<ModelInfo> to) {}
 
   /**
    * @param changed whether the texts differ at all; a change of case or punctuation only counts,
@@ -144,7 +138,7 @@ public final class ResultChanges {
       String transcription,
       Label label,
       Map<String, Label> classifiers,
-      Map<String, List<ModelRef>> models,
+      Map<String, List<ModelInfo>> models,
       String updatedAt) {}
 
   /** Compares every recording's first result with its latest. */
@@ -217,7 +211,7 @@ public final class ResultChanges {
       List<Result> recording, String part, String version) {
     Result latest = null;
     for (Result r : recording) {
-      List<ModelRef> refs = r.models().getOrDefault(part, List.of());
+      List<ModelInfo> refs = r.models().getOrDefault(part, List.of());
       boolean madeWith =
           !refs.isEmpty()
               && refs.stream()
@@ -237,8 +231,8 @@ public final class ResultChanges {
       if (only.isPresent() && !only.get().equals(part)) {
         continue;
       }
-      List<ModelRef> a = from.models().getOrDefault(part, List.of());
-      List<ModelRef> b = to.models().getOrDefault(part, List.of());
+      List<ModelInfo> a = from.models().getOrDefault(part, List.of());
+      List<ModelInfo> b = to.models().getOrDefault(part, List.of());
       // The lists follow the order chunks were done in, which says nothing about the models.
       if (!new LinkedHashSet<>(a).equals(new LinkedHashSet<>(b))) {
         changes.add(new PartChange(part, a, b));
@@ -297,16 +291,12 @@ public final class ResultChanges {
       r.classifiers()
           .forEach((name, v) -> classifiers.put(name, label(v.predictedLabel(), v.confidence())));
     }
-    Map<String, List<ModelRef>> models = new LinkedHashMap<>();
+    Map<String, List<ModelInfo>> models = new LinkedHashMap<>();
     if (r.models() != null) {
       r.models()
           .forEach(
               (part, list) -> {
-                List<ModelRef> refs =
-                    list.stream()
-                        .filter(Objects::nonNull)
-                        .map(m -> new ModelRef(m.id(), m.version()))
-                        .toList();
+                List<ModelInfo> refs = list.stream().filter(Objects::nonNull).toList();
                 if (!refs.isEmpty()) {
                   models.put(part, refs);
                 }

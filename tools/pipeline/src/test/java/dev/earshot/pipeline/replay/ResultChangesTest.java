@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.pipeline.replay.ResultChanges.Change;
 import dev.earshot.pipeline.replay.ResultChanges.LabelChange;
-import dev.earshot.pipeline.replay.ResultChanges.ModelRef;
 import dev.earshot.pipeline.replay.ResultChanges.Options;
 import dev.earshot.pipeline.replay.ResultChanges.PartChange;
 import dev.earshot.pipeline.replay.ResultChanges.Report;
+import dev.earshot.schema.result.ModelInfo;
 import dev.earshot.whisper.WordDiff;
 import java.util.Arrays;
 import java.util.List;
@@ -204,8 +204,8 @@ class ResultChangesTest {
         .containsExactly(
             new PartChange(
                 "transcript",
-                List.of(new ModelRef(TINY, "sha256:aaa")),
-                List.of(new ModelRef(BASE, "sha256:bbb"))));
+                List.of(new ModelInfo(TINY, "sha256:aaa")),
+                List.of(new ModelInfo(BASE, "sha256:bbb"))));
     assertThat(c.transcript().changed()).isTrue();
     assertThat(c.transcript().from()).isEqualTo("The cat sat.");
     assertThat(c.transcript().to()).isEqualTo("The cat sat down.");
@@ -238,8 +238,8 @@ class ResultChangesTest {
         .containsExactly(
             new PartChange(
                 "sound-type",
-                List.of(new ModelRef("sound-type/mlp-whisper", "sha256:3599")),
-                List.of(new ModelRef("sound-type/mlp-whisper", "sha256:4000"))));
+                List.of(new ModelInfo("sound-type/mlp-whisper", "sha256:3599")),
+                List.of(new ModelInfo("sound-type/mlp-whisper", "sha256:4000"))));
     assertThat(c.transcript().changed()).isFalse();
     assertThat(c.label()).isEqualTo(new LabelChange("speech", 0.97, "music", 0.61));
     assertThat(c.classifiers().get("sound-type"))
@@ -275,7 +275,7 @@ class ResultChangesTest {
     Change c = report.changes().get(0);
     assertThat(c.transcript().from()).isEqualTo("one");
     assertThat(c.transcript().to()).isEqualTo("three");
-    assertThat(c.models().get(0).to()).containsExactly(new ModelRef(TINY, "sha256:ccc"));
+    assertThat(c.models().get(0).to()).containsExactly(new ModelInfo(TINY, "sha256:ccc"));
   }
 
   @Test
@@ -406,8 +406,8 @@ class ResultChangesTest {
       Change c = report.changes().get(0);
       assertThat(c.transcript().from()).isEqualTo("again with aaa");
       assertThat(c.transcript().to()).isEqualTo("with bbb");
-      assertThat(c.models().get(0).from()).containsExactly(new ModelRef(TINY, "sha256:aaa"));
-      assertThat(c.models().get(0).to()).containsExactly(new ModelRef(BASE, "sha256:bbb"));
+      assertThat(c.models().get(0).from()).containsExactly(new ModelInfo(TINY, "sha256:aaa"));
+      assertThat(c.models().get(0).to()).containsExactly(new ModelInfo(BASE, "sha256:bbb"));
     }
 
     @Test
