@@ -43,4 +43,14 @@ public enum EarshotService {
   public int port() {
     return port;
   }
+
+  /** The service a module builds, e.g. {@code stt-service}. */
+  public static EarshotService ofModule(String module) {
+    for (EarshotService service : values()) {
+      if (service.module.equals(module)) {
+        return service;
+      }
+    }
+    throw new IllegalArgumentException("no service is built by module '" + module + "'");
+  }
 }

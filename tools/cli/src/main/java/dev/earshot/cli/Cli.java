@@ -3,7 +3,6 @@ package dev.earshot.cli;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -49,16 +48,6 @@ public final class Cli {
     commandLine.setParameterExceptionHandler(Cli::usageError);
     commandLine.setExecutionExceptionHandler(Cli::failed);
     return commandLine;
-  }
-
-  /**
-   * Whether the arguments ask a service for nothing but its long-running default ({@code serve}),
-   * so it may start as a service; anything else is a command, a help request or a usage error.
-   */
-  public static boolean serving(String... args) {
-    List<String> rest = new ArrayList<>(List.of(args));
-    rest.remove(VERBOSE);
-    return rest.isEmpty() || rest.equals(List.of("serve"));
   }
 
   /**

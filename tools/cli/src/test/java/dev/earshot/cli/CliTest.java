@@ -201,14 +201,4 @@ class CliTest {
         .isInstanceOf(UsageException.class)
         .hasMessageStartingWith("--split '0.9,0.2': ");
   }
-
-  @Test
-  void onlyTheDefaultCommandServes() {
-    assertThat(Cli.serving()).isTrue();
-    assertThat(Cli.serving("serve")).isTrue();
-    assertThat(Cli.serving("serve", "--verbose")).isTrue();
-    assertThat(Cli.serving("serve", "--bogus")).isFalse();
-    assertThat(Cli.serving("--help")).isFalse();
-    assertThat(Cli.serving("files", "a.wav")).isFalse();
-  }
 }

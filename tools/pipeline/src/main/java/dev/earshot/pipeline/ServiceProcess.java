@@ -1,6 +1,7 @@
 package dev.earshot.pipeline;
 
 import dev.earshot.cli.ResidentMemory;
+import dev.earshot.pipeline.local.Detached;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -35,6 +37,7 @@ public final class ServiceProcess implements AutoCloseable {
   /**
    * @param properties system properties for the service (Quarkus reads them as configuration)
    * @param env extra environment, e.g. KAFKA_BOOTSTRAP_SERVERS
+   * @param detached whether the service outlives this process, in a session of its own
    */
   public static ServiceProcess start(
       String name,
@@ -43,7 +46,8 @@ public final class ServiceProcess implements AutoCloseable {
       String maxHeap,
       Map<String, String> properties,
       Map<String, String> env,
-      Path logDir)
+      Path logDir,
+      boolean detached)
       throws IOException {
     if (!Files.isRegularFile(jar)) {
       throw new IOException(
@@ -58,13 +62,19 @@ public final class ServiceProcess implements AutoCloseable {
     properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.add("-jar");
     command.add(jar.toString());
+    Map<String, String> environment = new HashMap<>(env);
+    // libgomp spins idle threads otherwise, which starves small machines running four services.
+    if (System.getenv("OMP_WAIT_POLICY") == null) {
+      environment.putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+    }
+    if (detached) {
+      return new ServiceProcess(name, port, Detached.start(command, environment, log), log);
+    }
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
-    builder.environment().putAll(env);
-    // libgomp spins idle threads otherwise, which starves small machines running four services.
-    builder.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+    builder.environment().putAll(environment);
     return new ServiceProcess(name, port, builder.start(), log);
   }
 

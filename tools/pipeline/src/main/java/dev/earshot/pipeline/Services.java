@@ -1,5 +1,6 @@
 package dev.earshot.pipeline;
 
+import dev.earshot.pipeline.ingest.IngestClient;
 import dev.earshot.schema.EarshotService;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,6 +36,10 @@ public final class Services implements AutoCloseable {
    * @param root the repository root (where the services' target folders are)
    * @param suffix appended to group ids and the results application id; empty for the defaults
    * @param resultsInstances how many results-service instances (each on its own port)
+   * @param apiKey ingest's upload key; null for a random one for this run
+   * @param detached whether the services outlive this process (see {@code earshot start})
+   * @param skip services already running, left as they are
+   * @param readyTimeout how long each service may take to be ready (the first start fetches models)
    */
   public record Options(
       Path root,
@@ -43,23 +48,64 @@ public final class Services implements AutoCloseable {
       String suffix,
       Path workDir,
       int resultsInstances,
-      Map<String, String> extra) {}
+      Map<String, String> extra,
+      String apiKey,
+      boolean detached,
+      Set<String> skip,
+      Duration readyTimeout) {
+
+    /** Child processes of this one with a random key, for a test or a benchmark. */
+    public Options(
+        Path root,
+        String bootstrap,
+        Ports ports,
+        String suffix,
+        Path workDir,
+        int resultsInstances,
+        Map<String, String> extra) {
+      this(
+          root,
+          bootstrap,
+          ports,
+          suffix,
+          workDir,
+          resultsInstances,
+          extra,
+          null,
+          false,
+          Set.of(),
+          Duration.ofMinutes(4));
+    }
+  }
+
+  /** The services in the order they start: the join first, so no result is missed. */
+  public static final List<String> NAMES =
+      List.of(
+          EarshotService.RESULTS.module(),
+          EarshotService.STT.module(),
+          EarshotService.CLASSIFY.module(),
+          EarshotService.INGEST.module());
 
   private final List<ServiceProcess> processes = new ArrayList<>();
 
   /** A key for this run's HTTP uploads; ingest refuses uploads without a configured key. */
-  private final String apiKey = java.util.UUID.randomUUID().toString();
+  private final String apiKey;
 
   private final Options options;
 
   private Services(Options options) {
     this.options = options;
+    this.apiKey =
+        options.apiKey() != null ? options.apiKey() : java.util.UUID.randomUUID().toString();
   }
 
   public static Services start(Options o) throws IOException, InterruptedException {
     Services s = new Services(o);
     try {
       Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", o.bootstrap());
+      // The key travels in ingest's environment: a -D option would show it to every user in ps.
+      Map<String, String> ingestEnv =
+          Map.of("KAFKA_BOOTSTRAP_SERVERS", o.bootstrap(), "INGEST_HTTP_API_KEYS", s.apiKey);
       String suffix = o.suffix();
       s.start("results-service", o.ports().results(), "512m", results(o, 0), env);
       for (int i = 1; i < o.resultsInstances(); i++) {
@@ -92,10 +138,9 @@ public final class Services implements AutoCloseable {
               "ingest-service",
               "ingest.http.results-base-url",
               "http://localhost:" + o.ports().results());
-      ingest.put("ingest.http.api-keys", s.apiKey);
-      s.start("ingest-service", o.ports().ingest(), "512m", ingest, env);
+      s.start("ingest-service", o.ports().ingest(), "512m", ingest, ingestEnv);
       for (ServiceProcess p : s.processes) {
-        p.awaitReady(Duration.ofMinutes(4));
+        p.awaitReady(o.readyTimeout());
       }
       return s;
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -160,7 +205,9 @@ public final class Services implements AutoCloseable {
       String name, int port, String heap, Map<String, String> props, Map<String, String> env)
       throws IOException {
     specs.put(name, new Spec(name, port, heap, Map.copyOf(props), env));
-    processes.add(launch(specs.get(name)));
+    if (!options.skip().contains(name)) {
+      processes.add(launch(specs.get(name)));
+    }
   }
 
   private ServiceProcess launch(Spec spec) throws IOException {
@@ -173,7 +220,8 @@ public final class Services implements AutoCloseable {
         spec.heap(),
         spec.props(),
         spec.env(),
-        options.workDir().resolve("logs"));
+        options.workDir().resolve("logs"),
+        options.detached());
   }
 
   /** Stops a service; {@link #startAgain} brings it back, e.g. with a new model. */
@@ -194,7 +242,7 @@ public final class Services implements AutoCloseable {
     props.putAll(overrides);
     ServiceProcess p = launch(new Spec(name, old.port(), old.heap(), props, old.env()));
     processes.add(p);
-    p.awaitReady(Duration.ofMinutes(4));
+    p.awaitReady(options.readyTimeout());
     return p;
   }
 
@@ -216,6 +264,11 @@ public final class Services implements AutoCloseable {
 
   public String ingestUrl() {
     return get("ingest-service").baseUrl();
+  }
+
+  /** Ingest's upload key in this run. */
+  public String apiKey() {
+    return apiKey;
   }
 
   public IngestClient ingestClient() {

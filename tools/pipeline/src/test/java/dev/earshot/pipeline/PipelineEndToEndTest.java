@@ -1,11 +1,16 @@
 package dev.earshot.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
+import dev.earshot.cli.InProcess;
+import dev.earshot.pipeline.cli.EarshotCommand;
+import dev.earshot.pipeline.ingest.IngestClient;
+import dev.earshot.pipeline.ingest.SyntheticMicrophone;
 import dev.earshot.pipeline.replay.GroupReset;
 import dev.earshot.pipeline.replay.ResultChanges;
 import dev.earshot.pipeline.replay.ResultTopic;
@@ -31,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.AfterAll;
@@ -265,6 +272,51 @@ class PipelineEndToEndTest {
       assertThat(change).as("changes lists the replayed recording: " + report).isNotNull();
       assertThat(change.toString()).contains(oldVersion);
     }
+  }
+
+  /**
+   * {@code earshot run --mic}, the command users type, against these services: the microphone is
+   * streamed live, the recording id comes from the service's answer, and the printed result is that
+   * recording's.
+   */
+  @Test
+  void runWithTheMicrophonePrintsTheResultOfTheRecordingTheServiceNamed() throws Exception {
+    System.setProperty(SyntheticMicrophone.ENABLED, "true");
+    InProcess.Result run;
+    try {
+      run =
+          InProcess.run(
+              new EarshotCommand(),
+              "run",
+              "--mic",
+              "6",
+              "--ingest-url",
+              services.ingestUrl(),
+              "--api-key",
+              services.apiKey(),
+              "--bootstrap-servers",
+              TestBroker.bootstrapServers(),
+              "--results-url",
+              services.resultsUrl(),
+              "--out",
+              WORK.resolve("mic").toString(),
+              "--compact",
+              "--timeout",
+              "PT5M");
+    } finally {
+      System.clearProperty(SyntheticMicrophone.ENABLED);
+    }
+
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    Matcher recording =
+        Pattern.compile("earshot: recording (\\S+) from " + Pattern.quote(SyntheticMicrophone.NAME))
+            .matcher(run.err());
+    assertThat(recording.find()).as(run.err()).isTrue();
+    JsonNode printed =
+        JSON.readTree(run.out().lines().filter(l -> l.startsWith("{")).findFirst().orElseThrow());
+    assertThat(printed.get("recording_id").asText()).isEqualTo(recording.group(1));
+    assertThat(printed.get("status").asText()).isEqualTo("COMPLETE");
+    assertThat(printed.get("duration").asDouble()).isCloseTo(6.0, within(0.01));
   }
 
   private static JsonNode awaitNewVersion(

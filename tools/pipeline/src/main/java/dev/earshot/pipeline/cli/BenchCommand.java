@@ -3,11 +3,12 @@ package dev.earshot.pipeline.cli;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.cli.ExistingPath;
-import dev.earshot.pipeline.IngestClient;
 import dev.earshot.pipeline.ResultWatcher;
 import dev.earshot.pipeline.ServiceProcess;
 import dev.earshot.pipeline.Services;
 import dev.earshot.pipeline.TopicTime;
+import dev.earshot.pipeline.ingest.IngestClient;
+import dev.earshot.pipeline.local.Home;
 import dev.earshot.pipeline.replay.GroupReset;
 import dev.earshot.schema.Classification;
 import dev.earshot.schema.Transcript;
@@ -52,7 +53,6 @@ import picocli.CommandLine.Option;
  * result, the part of it that is not model compute, throughput and each service's memory.
  */
 @Command(
-    // Reached as 'earshot bench pipeline': the launcher names the root 'earshot bench'.
     name = "pipeline",
     mixinStandardHelpOptions = true,
     description =
@@ -73,12 +73,11 @@ public class BenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--root",
-      defaultValue = ".",
       converter = ExistingPath.class,
-      description = "Repository root with the built services (default: the current folder).")
+      description = "Repository root with the built services (default: the launcher's).")
   Path root;
 
-  @Option(names = "--work", defaultValue = ".earshot/bench", description = "Logs, audio, state.")
+  @Option(names = "--work", description = "Logs, audio, state (default: .earshot/bench).")
   Path work;
 
   @Mixin KafkaOption kafkaOption = new KafkaOption();
@@ -91,7 +90,14 @@ public class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String kafka = kafkaOption.bootstrapServers();
+    String kafka = kafkaOption.orLocalBroker();
+    Home home = Home.fromEnvironment();
+    if (root == null) {
+      root = home.root();
+    }
+    if (work == null) {
+      work = home.state().resolve("bench");
+    }
     Path jfk = AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV);
     Path audioDir = Files.createDirectories(work.resolve("audio"));
     List<Path> files = makeRecordings(jfk, audioDir);

@@ -32,11 +32,10 @@ public class CollectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Instant from = since != null ? since : Instant.now().minusSeconds(600);
     try (ResultWatcher watcher =
-        new ResultWatcher(connection.bootstrap(), EarshotTopic.RESULTS.defaultName(), from)) {
-      ResultPrinter printer =
-          new ResultPrinter(
-              System.out, System.err, connection.out, connection.resultsUrl, connection.compact);
-      var results = watcher.await(new LinkedHashSet<>(ids), connection.timeout, printer::print);
+        new ResultWatcher(
+            connection.kafka.orLocalBroker(), EarshotTopic.RESULTS.defaultName(), from)) {
+      var results =
+          watcher.await(new LinkedHashSet<>(ids), connection.timeout, connection.printer()::print);
       return ResultPrinter.exitCode(results, ids.size());
     }
   }

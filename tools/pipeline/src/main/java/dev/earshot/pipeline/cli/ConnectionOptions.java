@@ -1,5 +1,6 @@
 package dev.earshot.pipeline.cli;
 
+import dev.earshot.pipeline.ingest.IngestTarget;
 import dev.earshot.schema.EarshotService;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,17 +11,6 @@ import picocli.CommandLine.Option;
 final class ConnectionOptions {
 
   @Mixin KafkaOption kafka = new KafkaOption();
-
-  @Option(
-      names = "--ingest-url",
-      defaultValue = "http://localhost:" + EarshotService.Ports.INGEST,
-      description = "ingest-service (default: ${DEFAULT-VALUE}).")
-  String ingestUrl;
-
-  @Option(
-      names = "--api-key",
-      description = "An ingest.http.api-keys value; default: $EARSHOT_API_KEY.")
-  String apiKey;
 
   @Option(
       names = "--results-url",
@@ -43,11 +33,12 @@ final class ConnectionOptions {
       description = "How long to wait for the results (ISO-8601, default: ${DEFAULT-VALUE}).")
   Duration timeout;
 
-  String bootstrap() {
-    return kafka.bootstrapServers();
+  /** The cluster the local pipeline runs on when this command started it, else the option's. */
+  String bootstrap(IngestTarget.Connected connected) {
+    return connected.kafka() != null ? connected.kafka() : kafka.bootstrapServers();
   }
 
-  String apiKey() {
-    return apiKey != null ? apiKey : System.getenv().getOrDefault("EARSHOT_API_KEY", "");
+  ResultPrinter printer() {
+    return new ResultPrinter(System.out, System.err, out, resultsUrl, compact);
   }
 }

@@ -31,13 +31,13 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * Command line over the {@link Catalog}: {@code list} prints it, {@code fetch NAME...} fetches
- * entries and prints their local paths (a file for an asset, a folder for a group), one per line on
- * stdout; progress and fallbacks go to stderr. Exit code 0 on success, 1 when a fetch failed, 2 for
- * a usage error.
+ * Command line over the {@link Catalog}: {@code fetch NAME...} fetches entries and prints their
+ * local paths (a file for an asset, a folder for a group), one per line on stdout; {@code fetch
+ * list} prints the catalogue; progress and fallbacks go to stderr. Exit code 0 on success, 1 when a
+ * fetch failed, 2 for a usage error.
  */
 @Command(
-    name = "assets",
+    name = "fetch",
     mixinStandardHelpOptions = true,
     description = {
       "Fetches pinned, checksummed models and recordings into the cache:",
@@ -45,20 +45,36 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       FetchCommand.ListEntries.class,
-      FetchCommand.Fetch.class,
       FetchCommand.Where.class,
       FetchCommand.Prune.class
     })
-public final class FetchCommand {
+public final class FetchCommand implements Callable<Integer> {
 
   private final Path cacheRoot;
 
-  private FetchCommand(Path cacheRoot) {
-    this.cacheRoot = cacheRoot;
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "No progress on stderr.")
+  boolean quiet;
+
+  @Option(names = "--all-small", description = "Everything but the models.")
+  boolean allSmall;
+
+  @Option(names = "--all", description = "Everything.")
+  boolean all;
+
+  @Parameters(arity = "0..*", paramLabel = "NAME", description = "Catalogue entries.")
+  List<String> names = List.of();
+
+  /** The default cache, as the launcher uses it. */
+  public FetchCommand() {
+    this(AssetCache.defaultRoot());
   }
 
-  public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err, AssetCache.defaultRoot()));
+  private FetchCommand(Path cacheRoot) {
+    this.cacheRoot = cacheRoot;
   }
 
   static int run(String[] args, PrintStream out, PrintStream err, Path cacheRoot) {
@@ -68,17 +84,52 @@ public final class FetchCommand {
         .execute(args);
   }
 
+  /** Fetches entries and prints their paths; one that fails is reported and the rest go on. */
+  @Override
+  public Integer call() {
+    List<CatalogEntry> entries;
+    if (all || allSmall) {
+      if (!names.isEmpty() || (all && allSmall)) {
+        throw new UsageException("give names, --all-small or --all, not several");
+      }
+      entries = all ? Catalog.all() : Catalog.recordings();
+    } else {
+      entries = resolve(names);
+    }
+    AssetCache cache = cache(cacheRoot, quiet, err());
+    int status = ExitCodes.OK;
+    for (CatalogEntry entry : entries) {
+      try {
+        spec.commandLine().getOut().println(cache.fetch(entry));
+      } catch (AssetException e) {
+        err().println(spec.qualifiedName() + ": " + Cli.describe(e));
+        status = ExitCodes.FAILURE;
+      }
+    }
+    spec.commandLine().getOut().flush();
+    err().flush();
+    return status;
+  }
+
+  private PrintWriter err() {
+    return spec.commandLine().getErr();
+  }
+
+  private static AssetCache cache(Path root, boolean quiet, PrintWriter err) {
+    FetchSettings settings = FetchSettings.defaults();
+    if (!quiet) {
+      settings = settings.withListener(new StderrProgress(err));
+    }
+    return new AssetCache(root, settings);
+  }
+
   /** What the subcommands share: the cache and where their output goes. */
   abstract static class Subcommand implements Callable<Integer> {
     @ParentCommand FetchCommand root;
     @Spec CommandSpec spec;
 
     AssetCache cache(boolean quiet) {
-      FetchSettings settings = FetchSettings.defaults();
-      if (!quiet) {
-        settings = settings.withListener(new StderrProgress(err()));
-      }
-      return new AssetCache(root.cacheRoot, settings);
+      return FetchCommand.cache(root.cacheRoot, quiet, err());
     }
 
     PrintWriter out() {
@@ -113,53 +164,6 @@ public final class FetchCommand {
       }
       out.flush();
       return ExitCodes.OK;
-    }
-  }
-
-  /** Fetches entries and prints their paths; one that fails is reported and the rest go on. */
-  @Command(
-      name = "fetch",
-      mixinStandardHelpOptions = true,
-      description = "Fetch entries (see 'list') and print their local paths, one per line.")
-  static final class Fetch extends Subcommand {
-    @Option(
-        names = {"-q", "--quiet"},
-        description = "No progress on stderr.")
-    boolean quiet;
-
-    @Option(names = "--all-small", description = "Everything but the models.")
-    boolean allSmall;
-
-    @Option(names = "--all", description = "Everything.")
-    boolean all;
-
-    @Parameters(arity = "0..*", paramLabel = "NAME", description = "Catalogue entries.")
-    List<String> names = List.of();
-
-    @Override
-    public Integer call() {
-      List<CatalogEntry> entries;
-      if (all || allSmall) {
-        if (!names.isEmpty() || (all && allSmall)) {
-          throw new UsageException("give names, --all-small or --all, not several");
-        }
-        entries = all ? Catalog.all() : Catalog.recordings();
-      } else {
-        entries = resolve(names);
-      }
-      AssetCache cache = cache(quiet);
-      int status = ExitCodes.OK;
-      for (CatalogEntry entry : entries) {
-        try {
-          out().println(cache.fetch(entry));
-        } catch (AssetException e) {
-          err().println(spec.qualifiedName() + ": " + Cli.describe(e));
-          status = ExitCodes.FAILURE;
-        }
-      }
-      out().flush();
-      err().flush();
-      return status;
     }
   }
 

@@ -21,6 +21,21 @@ public final class KafkaOption {
     return env == null || env.isBlank() ? "localhost:9092" : env;
   }
 
+  /**
+   * Starts this machine's local broker when neither the option nor {@code KAFKA_BOOTSTRAP_SERVERS}
+   * names a cluster, as every launcher command that talks to Kafka does; returns the servers.
+   */
+  public String orLocalBroker() throws java.io.IOException, InterruptedException {
+    String env = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+    if (bootstrapServers == null && (env == null || env.isBlank())) {
+      bootstrapServers =
+          new dev.earshot.pipeline.local.LocalBroker(
+                  dev.earshot.pipeline.local.Home.fromEnvironment())
+              .start(System.err);
+    }
+    return bootstrapServers();
+  }
+
   /** A Kafka client's timeout as what it most likely means, and what to do about it. */
   public IllegalStateException unreachable(Exception timeout, Duration waited) {
     return new IllegalStateException(

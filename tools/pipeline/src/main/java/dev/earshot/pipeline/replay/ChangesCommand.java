@@ -65,7 +65,7 @@ public final class ChangesCommand implements Callable<Integer> {
   int timeoutSeconds;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException, InterruptedException {
     ResultChanges.Options options;
     try {
       options =
@@ -77,6 +77,7 @@ public final class ChangesCommand implements Callable<Integer> {
       // A usage error: picocli reports it as one, with exit code 2.
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
+    kafka.orLocalBroker();
     List<String> results;
     try {
       results =

@@ -79,10 +79,11 @@ public final class ReplayCommand implements Callable<Integer> {
   int timeoutSeconds;
 
   @Override
-  public Integer call() {
+  public Integer call() throws java.io.IOException, InterruptedException {
     if (to != null && !to.isAfter(from)) {
       throw new UsageException("--to '" + to + "': must be after --from (" + from + ")");
     }
+    kafka.orLocalBroker();
     PrintWriter out = spec.commandLine().getOut();
     try (Admin admin =
         Admin.create(

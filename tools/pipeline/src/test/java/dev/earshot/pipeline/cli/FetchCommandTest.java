@@ -40,21 +40,21 @@ class FetchCommandTest {
 
   @Test
   void refusesAnUnknownNameInOneLineWithTheKnownOnes() {
-    assertThat(run("fetch", "whisper-large")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("whisper-large")).isEqualTo(ExitCodes.USAGE);
 
     assertThat(err().lines())
         .singleElement(STRING)
-        .startsWith("assets fetch: unknown asset 'whisper-large'; known: ")
+        .startsWith("fetch: unknown asset 'whisper-large'; known: ")
         .contains("whisper-tiny, whisper-base")
-        .endsWith("(see 'assets fetch --help')");
+        .endsWith("(see 'fetch --help')");
     assertThat(out()).isEmpty();
   }
 
   @Test
-  void withoutArgumentsAsksForACommandInOneLine() {
+  void withoutArgumentsAsksForAnEntryInOneLine() {
     assertThat(run()).isEqualTo(ExitCodes.USAGE);
 
-    assertThat(err().lines()).singleElement(STRING).contains("Missing required subcommand");
+    assertThat(err().lines()).singleElement(STRING).contains("name at least one entry");
   }
 
   private int run(String... args) {

@@ -1,10 +1,6 @@
-package dev.earshot.ingest.mic;
+package dev.earshot.pipeline.ingest;
 
-import dev.earshot.audio.decode.RawPcmDecoder;
-import dev.earshot.ingest.recording.ChunkPublisher;
-import dev.earshot.ingest.recording.IngestException;
-import dev.earshot.ingest.recording.LiveRecording;
-import dev.earshot.ingest.recording.Rejection;
+import java.io.IOException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import javax.sound.sampled.AudioFormat;
@@ -15,10 +11,10 @@ import javax.sound.sampled.Mixer;
 import javax.sound.sampled.TargetDataLine;
 
 /**
- * Records from a capture device into a {@link LiveRecording}, so chunks are published while the
+ * Records from a capture device into a {@link LiveStream}, so chunks reach Kafka while the
  * microphone is still open. Stops after the requested amount of captured audio or when asked.
  */
-public final class MicrophoneRecorder {
+public final class Microphone {
 
   /** Formats tried in order; 16-bit little-endian PCM is what every sound card offers. */
   static final List<AudioFormat> PREFERRED =
@@ -29,9 +25,9 @@ public final class MicrophoneRecorder {
           new AudioFormat(48000, 16, 2, true, false),
           new AudioFormat(44100, 16, 2, true, false));
 
-  private MicrophoneRecorder() {}
+  private Microphone() {}
 
-  /** The format the device will deliver, for the recording's description. */
+  /** The format the device will deliver, which is also what the live stream announces. */
   public static AudioFormat negotiate(CaptureDevices.Device device)
       throws LineUnavailableException {
     Mixer mixer = AudioSystem.getMixer(device.mixer());
@@ -45,16 +41,16 @@ public final class MicrophoneRecorder {
   }
 
   /**
-   * Captures until {@code maxSeconds} of audio were read (when positive) or {@code stop} says so,
-   * then finishes the recording.
+   * Captures until {@code maxSeconds} of audio were read (when positive) or {@code stop} says so;
+   * returns the seconds captured. The caller finishes the stream.
    */
-  public static ChunkPublisher.Totals record(
+  public static double record(
       CaptureDevices.Device device,
       AudioFormat format,
-      LiveRecording recording,
+      LiveStream stream,
       double maxSeconds,
       BooleanSupplier stop)
-      throws IngestException {
+      throws IOException {
     Mixer mixer = AudioSystem.getMixer(device.mixer());
     int frameBytes = format.getFrameSize();
     long maxFrames =
@@ -62,23 +58,16 @@ public final class MicrophoneRecorder {
     // 100 ms reads keep latency low without a busy loop.
     byte[] buffer =
         new byte[Math.max(frameBytes, (int) (format.getSampleRate() / 10) * frameBytes)];
-    var decoder = new RawPcmDecoder(RawPcmDecoder.Format.S16LE, format.getChannels());
     TargetDataLine line;
     try {
       line = (TargetDataLine) mixer.getLine(new DataLine.Info(TargetDataLine.class, format));
       line.open(format, buffer.length * 4);
     } catch (LineUnavailableException | IllegalArgumentException | ClassCastException e) {
-      recording.abort(
-          Rejection.STREAM_ABORTED, "cannot open " + device.name() + ": " + e.getMessage());
-      throw new IngestException(
-          Rejection.STREAM_ABORTED,
-          recording.recording().id(),
-          "cannot open " + device.name() + ": " + e.getMessage(),
-          e);
+      throw new IOException("cannot open " + device.name() + ": " + e.getMessage(), e);
     }
+    long frames = 0;
     try {
       line.start();
-      long frames = 0;
       while (frames < maxFrames && !stop.getAsBoolean()) {
         int want = (int) Math.min(buffer.length, (maxFrames - frames) * frameBytes);
         int n = line.read(buffer, 0, want);
@@ -89,19 +78,12 @@ public final class MicrophoneRecorder {
           continue;
         }
         frames += n / frameBytes;
-        float[] samples = decoder.decode(buffer, 0, n);
-        recording.accept(samples, 0, samples.length);
+        stream.sendPcm16(buffer, 0, n - n % frameBytes);
       }
       line.stop();
-    } catch (IngestException e) {
-      recording.abort(e.rejection(), e.getMessage());
-      throw e;
-    } catch (RuntimeException e) {
-      recording.interrupt("capture failed: " + e);
-      throw e;
     } finally {
       line.close();
     }
-    return recording.finish();
+    return frames / (double) format.getSampleRate();
   }
 }

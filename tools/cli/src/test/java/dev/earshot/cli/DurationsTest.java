@@ -1,4 +1,4 @@
-package dev.earshot.ingest.cli;
+package dev.earshot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

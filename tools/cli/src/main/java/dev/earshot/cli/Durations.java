@@ -1,13 +1,13 @@
-package dev.earshot.ingest.cli;
+package dev.earshot.cli;
 
 import java.util.Locale;
 
 /** Parses durations written for people: {@code 90}, {@code 90s}, {@code 5m}, {@code 1.5h}. */
-final class Durations {
+public final class Durations {
 
   private Durations() {}
 
-  static double parseSeconds(String text) {
+  public static double parseSeconds(String text) {
     String t = text.strip().toLowerCase(Locale.ROOT);
     double factor = 1;
     if (t.endsWith("ms")) {

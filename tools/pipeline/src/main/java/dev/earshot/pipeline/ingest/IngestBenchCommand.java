@@ -1,19 +1,20 @@
-package dev.earshot.ingest.cli;
+package dev.earshot.pipeline.ingest;
 
 import dev.earshot.audio.chunk.ChunkPipeline;
 import dev.earshot.audio.chunk.PcmCodec;
 import dev.earshot.audio.chunk.PcmEncoding;
+import dev.earshot.audio.chunk.PipelineSettings;
 import dev.earshot.audio.decode.AudioDecoder;
 import dev.earshot.audio.decode.PcmStream;
 import dev.earshot.cli.Cli;
+import dev.earshot.cli.Durations;
 import dev.earshot.cli.ExistingPath;
 import dev.earshot.cli.ExitCodes;
 import dev.earshot.cli.ResidentMemory;
-import dev.earshot.ingest.recording.AudioInput;
-import dev.earshot.ingest.recording.IngestException;
-import dev.earshot.ingest.recording.IngestListener;
-import dev.earshot.ingest.recording.Origin;
-import dev.earshot.ingest.recording.RecordingSource;
+import dev.earshot.pipeline.ServiceProcess;
+import dev.earshot.pipeline.local.Home;
+import dev.earshot.pipeline.local.LocalPipeline;
+import dev.earshot.schema.EarshotService;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -24,21 +25,25 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * Measures ingest on a long file: the audio pipeline alone, then end to end into Kafka with
- * acks=all, printing audio seconds per wall second and peak memory.
+ * Measures ingest on a long file: the audio pipeline alone in this process, then end to end through
+ * an ingest-service of its own (streamed, as long recordings arrive) into Kafka with acks=all,
+ * printing audio seconds per wall second and the service's peak memory.
  */
 @Command(
     name = "bench",
     description = "Ingest a long file and print throughput and peak memory.",
     mixinStandardHelpOptions = true)
-public class BenchCommand implements Callable<Integer> {
+public class IngestBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--file",
@@ -58,11 +63,11 @@ public class BenchCommand implements Callable<Integer> {
   @Option(names = "--channels", defaultValue = "2", description = "Channels of the generated WAV.")
   int channels;
 
-  private final CommandSupport support;
-
-  public BenchCommand(CommandSupport support) {
-    this.support = support;
-  }
+  @Option(
+      names = "--port-offset",
+      defaultValue = "20000",
+      description = "Added to ingest's usual port so a running pipeline is left alone.")
+  int portOffset;
 
   @Override
   public Integer call() throws Exception {
@@ -91,55 +96,62 @@ public class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private int run(Path input) throws IOException, IngestException {
-    double audioSeconds;
+  private int run(Path input) throws IOException, InterruptedException {
     try (PcmStream probe = AudioDecoder.open(input)) {
       System.out.printf("input: %s, %.1f MB%n", probe.info().describe(), Files.size(input) / 1e6);
     }
 
+    // The service's defaults: 16 kHz chunks of 16-bit PCM.
+    PipelineSettings settings = PipelineSettings.defaults();
     resetPeaks();
     AtomicLong payloadBytes = new AtomicLong();
     long start = System.nanoTime();
     try (PcmStream stream = AudioDecoder.open(input)) {
       ChunkPipeline.run(
           stream,
-          support.settings().pipeline(),
+          settings,
           1.0,
           chunk ->
               payloadBytes.addAndGet(
-                  PcmCodec.encode(chunk.samples(), support.settings().encoding()).length));
+                  PcmCodec.encode(chunk.samples(), PcmEncoding.PCM_S16LE).length));
     }
     double pipelineWall = (System.nanoTime() - start) / 1e9;
-    audioSeconds = payloadBytes.get() / (double) bytesPerSample() / support.settings().sampleRate();
+    double audioSeconds = payloadBytes.get() / 2.0 / settings.targetSampleRate();
     System.out.printf(
         "pipeline only (decode, down-mix, resample to %d Hz, chunk, encode): %.2f s wall,"
             + " %.0f audio s per wall s; peak heap %s%n",
-        support.settings().sampleRate(), pipelineWall, audioSeconds / pipelineWall, mb(heapPeak()));
+        settings.targetSampleRate(), pipelineWall, audioSeconds / pipelineWall, mb(heapPeak()));
 
-    support.requireKafka();
-    resetPeaks();
-    var ingestor = support.ingestor(IngestListener.NONE);
-    start = System.nanoTime();
-    var ingested =
-        ingestor.ingest(AudioInput.of(input), RecordingSource.of(Origin.FILE, input.toString()));
-    double wall = (System.nanoTime() - start) / 1e9;
-    System.out.printf(
-        "end to end (… + publish to Kafka at %s, acks=all): %.2f s wall, %.0f audio s per wall s;"
-            + " %d chunks, %.1f MB payload; recording %s%n",
-        support.bootstrapServers(),
-        wall,
-        ingested.totals().seconds() / wall,
-        ingested.totals().chunks(),
-        payloadBytes.get() / 1e6,
-        ingested.recording().id());
-    System.out.printf(
-        "peak heap during end-to-end run %s; peak resident set of the process %s%n",
-        mb(heapPeak()), mb(residentPeak()));
+    Home home = Home.fromEnvironment();
+    String kafka = new LocalPipeline(home).kafka(System.err);
+    String key = UUID.randomUUID().toString();
+    int port = EarshotService.INGEST.port() + portOffset;
+    try (ServiceProcess service =
+        ServiceProcess.start(
+            "ingest-service",
+            home.serviceJar("ingest-service"),
+            port,
+            "512m",
+            Map.of(),
+            Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka, "INGEST_HTTP_API_KEYS", key),
+            home.state().resolve("bench/logs"),
+            false)) {
+      service.awaitReady(Duration.ofMinutes(2));
+      IngestClient ingest = new IngestClient(service.baseUrl(), key);
+      start = System.nanoTime();
+      LiveStream.Finished finished =
+          LiveStream.sendFile(ingest, input, input.getFileName().toString(), "bench");
+      double wall = (System.nanoTime() - start) / 1e9;
+      System.out.printf(
+          "end to end (streamed to ingest-service, decoded, chunked, published to Kafka at %s with"
+              + " acks=all): %.2f s wall, %.0f audio s per wall s; %d chunks; recording %s%n",
+          kafka, wall, finished.seconds() / wall, finished.chunks(), finished.recordingId());
+      ResidentMemory memory = service.memory();
+      System.out.printf(
+          "ingest-service: peak resident set %s, now %s (log %s)%n",
+          mb(memory.peak().orElse(-1)), mb(memory.now().orElse(-1)), service.log());
+    }
     return ExitCodes.OK;
-  }
-
-  private int bytesPerSample() {
-    return support.settings().encoding() == PcmEncoding.PCM_S16LE ? 2 : 4;
   }
 
   /**
@@ -197,11 +209,6 @@ public class BenchCommand implements Callable<Integer> {
         .filter(p -> p.getType() == MemoryType.HEAP)
         .mapToLong(p -> p.getPeakUsage().getUsed())
         .sum();
-  }
-
-  /** The most memory the process ever held; -1 off Linux. */
-  private static long residentPeak() {
-    return ResidentMemory.self().peak().orElse(-1);
   }
 
   private static String mb(long bytes) {

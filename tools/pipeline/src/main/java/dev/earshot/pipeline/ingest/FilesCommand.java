@@ -1,20 +1,20 @@
-package dev.earshot.ingest.cli;
+package dev.earshot.pipeline.ingest;
 
 import dev.earshot.audio.decode.AudioFiles;
 import dev.earshot.cli.ExitCodes;
 import dev.earshot.cli.UsageException;
-import dev.earshot.ingest.files.FileBatch;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Ingests audio files and whole folders. */
+/** Sends audio files and whole folders to ingest-service. */
 @Command(
     name = "files",
-    description = "Ingest audio files and folders (folders recursively) and exit.",
+    description = "Send audio files and folders (folders recursively) to ingest-service and exit.",
     mixinStandardHelpOptions = true)
 public class FilesCommand implements Callable<Integer> {
 
@@ -23,9 +23,6 @@ public class FilesCommand implements Callable<Integer> {
 
   @Option(names = "--no-recurse", description = "Only the top level of folders.")
   boolean noRecurse;
-
-  @Option(names = "--chunks", description = "Print every published chunk.")
-  boolean printChunks;
 
   @Option(names = "--device", description = "Device id recorded with each file's metadata.")
   String device;
@@ -38,14 +35,10 @@ public class FilesCommand implements Callable<Integer> {
       description = "Progress bar for batches of several files (default: on).")
   boolean progress;
 
-  private final CommandSupport support;
-
-  public FilesCommand(CommandSupport support) {
-    this.support = support;
-  }
+  @Mixin IngestTarget target = new IngestTarget();
 
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     AudioFiles.Selection selection = AudioFiles.expand(paths, !noRecurse);
     if (!selection.problems().isEmpty()) {
       throw new UsageException(selection.problems().get(0).toString());
@@ -54,12 +47,11 @@ public class FilesCommand implements Callable<Integer> {
       throw new UsageException(
           "no audio files found (" + selection.skipped() + " other files skipped)");
     }
-    support.requireKafka();
-    var ingestor = support.ingestor(support.listener(printChunks));
+    var ingest = target.connect(System.err).client();
     var batch =
-        new FileBatch(
-            ingestor, System.out, System.err, progress && selection.files().size() > 1, device);
-    FileBatch.Summary summary = batch.run(selection.files());
+        new FileUploads(
+            ingest, System.out, System.err, progress && selection.files().size() > 1, device);
+    FileUploads.Summary summary = batch.run(selection.files());
     System.out.printf(
         "%d files ingested, %d failed, %d skipped: %d chunks, %.1f s of audio%n",
         summary.outcomes().size() - summary.failed(),

@@ -1,4 +1,4 @@
-package dev.earshot.ingest.mic;
+package dev.earshot.pipeline.ingest;
 
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.Control;

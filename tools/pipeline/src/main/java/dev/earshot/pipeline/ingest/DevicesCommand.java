@@ -1,7 +1,6 @@
-package dev.earshot.ingest.cli;
+package dev.earshot.pipeline.ingest;
 
 import dev.earshot.cli.ExitCodes;
-import dev.earshot.ingest.mic.CaptureDevices;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

@@ -1,49 +1,39 @@
-package dev.earshot.ingest.files;
+package dev.earshot.pipeline.ingest;
 
 import dev.earshot.cli.FileProgress;
-import dev.earshot.ingest.recording.AudioInput;
-import dev.earshot.ingest.recording.IngestException;
-import dev.earshot.ingest.recording.Origin;
-import dev.earshot.ingest.recording.RecordingIngestor;
-import dev.earshot.ingest.recording.RecordingSource;
-import dev.earshot.ingest.recording.Rejection;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Ingests a list of files one after the other, reporting each outcome and, for batches, the command
- * lines' progress bar (files, seconds of audio, real-time factor). One bad file does not stop the
- * batch.
+ * Sends a list of files to ingest-service one after the other, reporting each outcome and, for
+ * batches, the command line's progress bar. A file over the service's upload limit is decoded here
+ * and streamed live instead, so any length gets in. One bad file does not stop the batch.
  */
-public final class FileBatch {
+public final class FileUploads {
 
-  private final RecordingIngestor ingestor;
+  private final IngestClient ingest;
   private final PrintStream out;
   private final PrintStream err;
   private final boolean progress;
   private final String device;
 
-  public FileBatch(
-      RecordingIngestor ingestor,
-      PrintStream out,
-      PrintStream err,
-      boolean progress,
-      String device) {
-    this.ingestor = ingestor;
+  public FileUploads(
+      IngestClient ingest, PrintStream out, PrintStream err, boolean progress, String device) {
+    this.ingest = ingest;
     this.out = out;
     this.err = err;
     this.progress = progress;
     this.device = device;
   }
 
-  /** One line per file. */
+  /** One line per file; {@code error} is the service's rejection code, null when accepted. */
   public record Outcome(
-      Path file, String recordingId, int chunks, double seconds, Rejection error, String message) {
+      Path file, String recordingId, int chunks, double seconds, String error, String message) {
     public boolean ok() {
       return error == null;
     }
@@ -64,11 +54,11 @@ public final class FileBatch {
     }
   }
 
-  public Summary run(List<Path> files) {
+  public Summary run(List<Path> files) throws InterruptedException {
     List<Outcome> outcomes = new ArrayList<>();
     try (FileProgress bar = FileProgress.on("Ingesting", files.size(), err, progress)) {
       for (Path file : files) {
-        Outcome outcome = ingest(file);
+        Outcome outcome = send(file);
         outcomes.add(outcome);
         report(outcome, bar);
         bar.fileDone(outcome.seconds());
@@ -77,23 +67,28 @@ public final class FileBatch {
     return new Summary(outcomes);
   }
 
-  private Outcome ingest(Path file) {
-    RecordingSource source =
-        new RecordingSource(Origin.FILE, file.toString(), device, modified(file), Map.of());
+  private Outcome send(Path file) throws InterruptedException {
     try {
-      var ingested = ingestor.ingest(AudioInput.of(file), source);
+      var upload = ingest.upload(file, file.toString(), device, modified(file));
+      if ("TOO_LARGE".equals(upload.error())) {
+        return stream(file);
+      }
       return new Outcome(
           file,
-          ingested.recording().id(),
-          ingested.totals().chunks(),
-          ingested.totals().seconds(),
-          null,
-          ingested.recording().inputFormat().description());
-    } catch (IngestException e) {
-      return new Outcome(file, e.recordingId(), 0, 0, e.rejection(), e.getMessage());
+          upload.recordingId(),
+          upload.chunks(),
+          upload.seconds(),
+          upload.error(),
+          upload.accepted() ? upload.inputFormat() : upload.message());
     } catch (IOException e) {
-      return new Outcome(file, null, 0, 0, Rejection.UNREADABLE, "cannot read: " + e.getMessage());
+      return new Outcome(file, null, 0, 0, "UNREADABLE", e.getMessage());
     }
+  }
+
+  private Outcome stream(Path file) throws IOException, InterruptedException {
+    var finished = LiveStream.sendFile(ingest, file, file.toString(), device);
+    return new Outcome(
+        file, finished.recordingId(), finished.chunks(), finished.seconds(), null, "streamed");
   }
 
   private void report(Outcome o, FileProgress bar) {
@@ -107,7 +102,7 @@ public final class FileBatch {
     }
   }
 
-  private static java.time.Instant modified(Path file) {
+  private static Instant modified(Path file) {
     try {
       return Files.getLastModifiedTime(file).toInstant();
     } catch (IOException e) {

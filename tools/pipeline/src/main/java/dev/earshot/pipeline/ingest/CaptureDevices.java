@@ -1,4 +1,4 @@
-package dev.earshot.ingest.mic;
+package dev.earshot.pipeline.ingest;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.earshot.ingest.mic;
+package dev.earshot.pipeline.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

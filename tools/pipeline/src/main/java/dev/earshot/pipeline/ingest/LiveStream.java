@@ -1,0 +1,261 @@
+package dev.earshot.pipeline.ingest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.audio.decode.AudioDecoder;
+import dev.earshot.audio.decode.PcmStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * A live recording on ingest-service's WebSocket ({@code /recordings/live}): 16-bit PCM goes out
+ * while it is captured or decoded, the service answers {@code started} with the recording id, a
+ * {@code chunk} message for each chunk Kafka acknowledged, and {@code finished} after {@code end}.
+ */
+public final class LiveStream implements AutoCloseable {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final JsonNode CLOSED = JSON.createObjectNode().put("type", "closed");
+
+  /** What the service said when the recording ended. */
+  public record Finished(String recordingId, int chunks, double seconds) {}
+
+  private final WebSocket socket;
+  private final BlockingQueue<JsonNode> messages;
+  private final String recordingId;
+
+  private LiveStream(WebSocket socket, BlockingQueue<JsonNode> messages, String recordingId) {
+    this.socket = socket;
+    this.messages = messages;
+    this.recordingId = recordingId;
+  }
+
+  /**
+   * Opens a recording of 16-bit little-endian PCM at the given rate and channels; returns once the
+   * service has started it.
+   *
+   * @param onChunk told about each chunk Kafka acknowledged (its JSON message)
+   */
+  public static LiveStream open(
+      IngestClient ingest,
+      int sampleRate,
+      int channels,
+      String name,
+      String device,
+      Consumer<JsonNode> onChunk)
+      throws IOException, InterruptedException {
+    Map<String, String> query = new LinkedHashMap<>();
+    query.put("sampleRate", String.valueOf(sampleRate));
+    query.put("channels", String.valueOf(channels));
+    query.put("format", "s16le");
+    query.put("name", name);
+    query.put("device", device);
+    URI uri =
+        URI.create(
+            ingest.baseUrl().replaceFirst("^http", "ws")
+                + "/recordings/live?"
+                + IngestClient.query(query));
+    BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    WebSocket socket;
+    try {
+      socket =
+          HttpClient.newBuilder()
+              .connectTimeout(Duration.ofSeconds(5))
+              .build()
+              .newWebSocketBuilder()
+              .header(IngestClient.API_KEY_HEADER, ingest.apiKey())
+              .buildAsync(uri, new Listener(messages, onChunk))
+              .get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof WebSocketHandshakeException refused) {
+        var response = refused.getResponse();
+        throw new IOException(
+            "ingest-service refused the live stream ("
+                + response.statusCode()
+                + "): "
+                + response.headers().firstValue("X-Earshot-Error").orElse("no reason given"));
+      }
+      throw new IOException(
+          "ingest-service at " + ingest.baseUrl() + " is unreachable", e.getCause());
+    } catch (TimeoutException e) {
+      throw new IOException("ingest-service at " + ingest.baseUrl() + " did not answer", e);
+    }
+    JsonNode started = next(messages, "started", Duration.ofSeconds(30));
+    return new LiveStream(socket, messages, started.path("recordingId").asText());
+  }
+
+  /**
+   * Decodes a file here and sends it as a live recording, at the pace the service takes it, for
+   * audio over the upload limit; returns once every chunk is in Kafka.
+   */
+  public static Finished sendFile(IngestClient ingest, Path file, String name, String device)
+      throws IOException, InterruptedException {
+    try (PcmStream pcm = AudioDecoder.open(file);
+        LiveStream live =
+            open(ingest, pcm.info().sampleRate(), pcm.info().channels(), name, device, m -> {})) {
+      // About a second per message, well under the service's 1 MiB message limit.
+      float[] buffer = new float[pcm.info().sampleRate() * pcm.info().channels()];
+      for (int n = pcm.read(buffer, 0, buffer.length);
+          n >= 0;
+          n = pcm.read(buffer, 0, buffer.length)) {
+        live.send(buffer, 0, n);
+      }
+      return live.finish();
+    }
+  }
+
+  public String recordingId() {
+    return recordingId;
+  }
+
+  /** Sends 16-bit little-endian PCM frames as they came from a sound card. */
+  public void sendPcm16(byte[] bytes, int offset, int length) throws IOException {
+    send(ByteBuffer.wrap(bytes, offset, length));
+  }
+
+  /** Sends interleaved float samples in [-1, 1] as 16-bit PCM. */
+  public void send(float[] samples, int offset, int length) throws IOException {
+    ByteBuffer pcm = ByteBuffer.allocate(length * 2).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = offset; i < offset + length; i++) {
+      float s = Math.max(-1f, Math.min(1f, samples[i]));
+      pcm.putShort((short) Math.round(s * 32767));
+    }
+    send(pcm.flip());
+  }
+
+  private void send(ByteBuffer data) throws IOException {
+    JsonNode problem = messages.stream().filter(m -> isEnd(m)).findFirst().orElse(null);
+    if (problem != null) {
+      throw new IOException("the live stream ended: " + describe(problem));
+    }
+    try {
+      // One message at a time: the service's pace bounds what waits in memory here.
+      socket.sendBinary(data, true).join();
+    } catch (CompletionException e) {
+      throw new IOException("the live stream broke: " + e.getCause().getMessage(), e.getCause());
+    }
+  }
+
+  /** Ends the recording and waits until every chunk is in Kafka. */
+  public Finished finish() throws IOException, InterruptedException {
+    try {
+      socket.sendText("end", true).join();
+    } catch (CompletionException e) {
+      throw new IOException("the live stream broke: " + e.getCause().getMessage(), e.getCause());
+    }
+    JsonNode finished = next(messages, "finished", Duration.ofMinutes(5));
+    return new Finished(
+        finished.path("recordingId").asText(recordingId),
+        finished.path("chunks").asInt(),
+        finished.path("durationSeconds").asDouble());
+  }
+
+  /** Without {@link #finish()}, closing abandons the recording (the service marks it FAILED). */
+  @Override
+  public void close() {
+    if (!socket.isOutputClosed()) {
+      socket.sendClose(1001, "client gave up").exceptionally(e -> null);
+    }
+    socket.abort();
+  }
+
+  private static JsonNode next(BlockingQueue<JsonNode> messages, String type, Duration timeout)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      JsonNode m = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+      if (m == null) {
+        throw new IOException("ingest-service sent no '" + type + "' within " + timeout);
+      }
+      String got = m.path("type").asText();
+      if (got.equals(type)) {
+        return m;
+      }
+      if (isEnd(m)) {
+        throw new IOException(describe(m));
+      }
+    }
+  }
+
+  private static boolean isEnd(JsonNode m) {
+    String type = m.path("type").asText();
+    return type.equals("error") || type.equals("closed");
+  }
+
+  private static String describe(JsonNode m) {
+    return m.path("type").asText().equals("error")
+        ? m.path("error").asText() + ": " + m.path("message").asText()
+        : "ingest-service closed the connection" + m.path("reason").asText("");
+  }
+
+  /** Collects the service's JSON messages; chunk notices go to the caller as they come. */
+  private static final class Listener implements WebSocket.Listener {
+    private final BlockingQueue<JsonNode> messages;
+    private final Consumer<JsonNode> onChunk;
+    private final StringBuilder text = new StringBuilder();
+
+    Listener(BlockingQueue<JsonNode> messages, Consumer<JsonNode> onChunk) {
+      this.messages = messages;
+      this.onChunk = onChunk;
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+      text.append(data);
+      if (last) {
+        try {
+          JsonNode m = JSON.readTree(text.toString());
+          if (m.path("type").asText().equals("chunk")) {
+            onChunk.accept(m);
+          } else {
+            messages.add(m);
+          }
+        } catch (IOException e) {
+          messages.add(
+              JSON.createObjectNode()
+                  .put("type", "error")
+                  .put("error", "BAD_MESSAGE")
+                  .put("message", "ingest-service sent " + text));
+        }
+        text.setLength(0);
+      }
+      socket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+      messages.add(
+          ((com.fasterxml.jackson.databind.node.ObjectNode) CLOSED.deepCopy())
+              .put("reason", " (" + status + (reason.isEmpty() ? "" : " " + reason) + ")"));
+      return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void onError(WebSocket socket, Throwable error) {
+      messages.add(
+          JSON.createObjectNode()
+              .put("type", "error")
+              .put("error", "CONNECTION")
+              .put("message", String.valueOf(error.getMessage())));
+    }
+  }
+}
