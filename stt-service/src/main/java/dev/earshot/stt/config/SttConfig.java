@@ -87,6 +87,47 @@ public interface SttConfig {
     /** Cap on tokens per chunk, against runaway repetition. */
     @WithDefault("224")
     int maxTokens();
+
+    /**
+     * Timestamps may not pass the end of the chunk's audio. Off by default: measured on short real
+     * words it raised the log-probabilities the fallback and no-speech rules judge by, and cost
+     * more than it saved.
+     */
+    @WithDefault("false")
+    boolean timestampsWithinAudio();
+
+    /** Token budget per second of audio (0: none), on top of {@code base-tokens}. */
+    @WithDefault("6")
+    double tokensPerSecond();
+
+    @WithDefault("8")
+    int baseTokens();
+
+    /** Chunks with less audio than this are decoded with {@code short-beam-size}. */
+    @WithDefault("3.0")
+    double shortSeconds();
+
+    /** 1 by default: beam search turned unsure short words into confident "Thank you."s. */
+    @WithDefault("1")
+    int shortBeamSize();
+
+    /** Whether short chunks that look unsure fall back to sampling at higher temperatures. */
+    @WithDefault("true")
+    boolean shortFallback();
+
+    /** Languages detection may pick from, e.g. en,de; all of the model's when absent. */
+    Optional<List<String>> languages();
+
+    /** A detected language less likely than this is unsure. */
+    @WithDefault("0.5")
+    double languageThreshold();
+
+    /**
+     * Used when detection is unsure and the recording's earlier chunks say nothing surer; "none"
+     * keeps the unsure detection.
+     */
+    @WithDefault("en")
+    String fallbackLanguage();
   }
 
   /** The speech detector that keeps silence and noise from Whisper. */

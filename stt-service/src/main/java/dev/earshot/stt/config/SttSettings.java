@@ -1,8 +1,10 @@
 package dev.earshot.stt.config;
 
 import dev.earshot.whisper.DecodingOptions;
+import dev.earshot.whisper.Guards;
 import dev.earshot.whisper.SpeechDetector;
 import dev.earshot.whisper.WhisperOptions;
+import java.util.List;
 import java.util.Locale;
 
 /** The validated, immutable form of {@link SttConfig}; bad values fail start-up by name. */
@@ -54,7 +56,19 @@ public record SttSettings(
             d.noSpeechThreshold(),
             d.maxTokens(),
             1.0,
-            0);
+            0,
+            new Guards(
+                d.timestampsWithinAudio(),
+                d.tokensPerSecond(),
+                d.baseTokens(),
+                d.shortSeconds(),
+                d.shortBeamSize(),
+                d.shortFallback(),
+                d.languages().orElse(List.of()),
+                d.languageThreshold(),
+                d.fallbackLanguage().strip().equalsIgnoreCase("none")
+                    ? null
+                    : d.fallbackLanguage().strip()));
     var vad =
         config.vad().enabled()
             ? new SpeechDetector.Settings(config.vad().threshold(), config.vad().minSpeechSeconds())

@@ -4,7 +4,9 @@ import dev.earshot.whisper.AudioWindow;
 import dev.earshot.whisper.Transcriber;
 import dev.earshot.whisper.Transcription;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,6 +73,7 @@ public final class SpeechToText {
       List<Transcription> transcriptions = transcriber.decode(encoded.get());
       List<Result> results = new ArrayList<>(chunks.size());
       for (int i = 0; i < chunks.size(); i++) {
+        remember(chunks.get(i), transcriptions.get(i));
         results.add(new Result(chunks.get(i), transcriptions.get(i), null));
       }
       return results;
@@ -83,8 +86,38 @@ public final class SpeechToText {
     }
   }
 
-  private static List<AudioWindow> windows(List<Chunk> chunks) {
-    return chunks.stream().map(c -> new AudioWindow(c.samples(), c.offsetSeconds())).toList();
+  private List<AudioWindow> windows(List<Chunk> chunks) {
+    return chunks.stream()
+        .map(
+            c ->
+                new AudioWindow(
+                    c.samples(), c.offsetSeconds(), recordingLanguages.get(c.recordingId())))
+        .toList();
+  }
+
+  /**
+   * The language of each recent recording, from its chunks whose detection was sure: a later short
+   * chunk of the same recording that is unsure on its own takes it. Chunks of a recording share a
+   * partition, so one worker sees them all; the oldest recordings are forgotten first.
+   */
+  private final Map<String, String> recordingLanguages =
+      java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+              return size() > 10_000;
+            }
+          });
+
+  private void remember(Chunk chunk, Transcription t) {
+    double sure = transcriber.options().guards().languageThreshold();
+    if (t != null
+        && !t.silent()
+        && t.language() != null
+        && t.languageProbability() != null
+        && t.languageProbability() >= Math.max(sure, 0.5)) {
+      recordingLanguages.put(chunk.recordingId(), t.language());
+    }
   }
 
   private List<Result> batch(List<Chunk> chunks) {
@@ -92,6 +125,7 @@ public final class SpeechToText {
       List<Transcription> transcriptions = transcriber.transcribe(windows(chunks));
       List<Result> results = new ArrayList<>(chunks.size());
       for (int i = 0; i < chunks.size(); i++) {
+        remember(chunks.get(i), transcriptions.get(i));
         results.add(new Result(chunks.get(i), transcriptions.get(i), null));
       }
       return results;

@@ -19,6 +19,7 @@ import java.util.Arrays;
  * @param maxTokens most tokens sampled per window
  * @param maxInitialTimestamp the first timestamp may not be later than this (seconds)
  * @param seed for sampling at temperatures above zero, so results are reproducible
+ * @param guards rules for short clips and unsure language detection beyond the reference's
  */
 public record DecodingOptions(
     Task task,
@@ -32,7 +33,8 @@ public record DecodingOptions(
     double noSpeechThreshold,
     int maxTokens,
     double maxInitialTimestamp,
-    long seed) {
+    long seed,
+    Guards guards) {
 
   /** What the decoder is asked to do. */
   public enum Task {
@@ -63,6 +65,7 @@ public record DecodingOptions(
     if (language != null && language.isBlank()) {
       language = null;
     }
+    guards = guards == null ? Guards.none() : guards;
   }
 
   public static DecodingOptions defaults() {
@@ -78,7 +81,8 @@ public record DecodingOptions(
         0.6,
         224,
         1.0,
-        0);
+        0,
+        Guards.defaults());
   }
 
   public DecodingOptions withLanguage(String code) {
@@ -94,7 +98,8 @@ public record DecodingOptions(
         noSpeechThreshold,
         maxTokens,
         maxInitialTimestamp,
-        seed);
+        seed,
+        guards);
   }
 
   public DecodingOptions withTask(Task newTask) {
@@ -110,7 +115,8 @@ public record DecodingOptions(
         noSpeechThreshold,
         maxTokens,
         maxInitialTimestamp,
-        seed);
+        seed,
+        guards);
   }
 
   public DecodingOptions withTimestamps(boolean on) {
@@ -126,7 +132,8 @@ public record DecodingOptions(
         noSpeechThreshold,
         maxTokens,
         maxInitialTimestamp,
-        seed);
+        seed,
+        guards);
   }
 
   public DecodingOptions withBeamSize(int beams) {
@@ -142,7 +149,8 @@ public record DecodingOptions(
         noSpeechThreshold,
         maxTokens,
         maxInitialTimestamp,
-        seed);
+        seed,
+        guards);
   }
 
   public DecodingOptions withTemperatures(double... values) {
@@ -158,7 +166,8 @@ public record DecodingOptions(
         noSpeechThreshold,
         maxTokens,
         maxInitialTimestamp,
-        seed);
+        seed,
+        guards);
   }
 
   public DecodingOptions withMaxTokens(int tokens) {
@@ -174,7 +183,25 @@ public record DecodingOptions(
         noSpeechThreshold,
         tokens,
         maxInitialTimestamp,
-        seed);
+        seed,
+        guards);
+  }
+
+  public DecodingOptions withGuards(Guards rules) {
+    return new DecodingOptions(
+        task,
+        language,
+        timestamps,
+        beamSize,
+        bestOf,
+        temperatures,
+        compressionRatioThreshold,
+        logProbThreshold,
+        noSpeechThreshold,
+        maxTokens,
+        maxInitialTimestamp,
+        seed,
+        rules);
   }
 
   @Override
@@ -198,6 +225,8 @@ public record DecodingOptions(
         + Arrays.toString(temperatures)
         + ", maxTokens="
         + maxTokens
+        + ", guards="
+        + guards
         + "]";
   }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -13,7 +15,7 @@ import java.util.regex.Pattern;
  * Brings English transcripts to a common form before scoring, after the main rules of OpenAI's
  * EnglishTextNormalizer: lower case, no bracketed asides or fillers, titles spelled out ("Mr." is
  * "mister"), common contractions expanded, British spellings made American with the model's own
- * normalizer.json, and no punctuation. Numbers are left as written.
+ * normalizer.json, spelled-out numbers as digits, and no punctuation.
  */
 public final class EnglishTextNormalizer {
 
@@ -73,17 +75,13 @@ public final class EnglishTextNormalizer {
       s = rule.getKey().matcher(s).replaceAll(rule.getValue());
     }
     s = s.replaceAll("[^\\p{L}\\p{N}']+", " ").replaceAll("(^|\\s)'+|'+(\\s|$)", " ");
-    StringBuilder out = new StringBuilder();
+    List<String> words = new ArrayList<>();
     for (String word : s.strip().split("\\s+")) {
-      if (word.isEmpty()) {
-        continue;
+      if (!word.isEmpty()) {
+        words.add(spellings.getOrDefault(word, word));
       }
-      if (!out.isEmpty()) {
-        out.append(' ');
-      }
-      out.append(spellings.getOrDefault(word, word));
     }
-    return out.toString();
+    return String.join(" ", SpokenNumbers.digits(words));
   }
 
   private static void rule(String pattern, String replacement) {

@@ -40,8 +40,13 @@ final class LogitFilters {
             .toArray();
   }
 
-  /** Applies every rule for the next token after {@code sampled} (tokens after the prompt). */
-  void apply(float[] logits, List<Integer> sampled) {
+  /**
+   * Applies every rule for the next token after {@code sampled} (tokens after the prompt).
+   *
+   * @param lastTimestamp index of the latest timestamp allowed (the end of the audio), or -1 for no
+   *     limit
+   */
+  void apply(float[] logits, List<Integer> sampled, int lastTimestamp) {
     if (sampled.isEmpty()) {
       for (int id : beginSuppressed) {
         logits[id] = Float.NEGATIVE_INFINITY;
@@ -51,6 +56,10 @@ final class LogitFilters {
       logits[id] = Float.NEGATIVE_INFINITY;
     }
     if (timestamps) {
+      int end = lastTimestamp < 0 ? logits.length : tokens.timestampBegin() + lastTimestamp + 1;
+      if (end < logits.length) {
+        Arrays.fill(logits, end, logits.length, Float.NEGATIVE_INFINITY);
+      }
       applyTimestampRules(logits, sampled);
     } else {
       Arrays.fill(logits, tokens.noTimestamps(), logits.length, Float.NEGATIVE_INFINITY);

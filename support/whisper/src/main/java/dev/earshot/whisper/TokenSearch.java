@@ -34,26 +34,35 @@ final class TokenSearch {
     this.options = options;
   }
 
-  Candidate search(DecoderSession session, float[] first, double temperature, int round) {
+  /**
+   * What one window allows: how many tokens, the latest timestamp (index, -1 for any), the beam
+   * width at temperature 0.
+   */
+  record Limits(int maxTokens, int lastTimestamp, int beamSize) {}
+
+  Candidate search(
+      DecoderSession session, float[] first, double temperature, int round, Limits limits) {
     if (temperature > 0) {
-      return sample(session, first, temperature, round);
+      return sample(session, first, temperature, round, limits);
     }
-    return options.beamSize() > 1 ? beamSearch(session, first) : greedy(session, first);
+    return limits.beamSize() > 1
+        ? beamSearch(session, first, limits)
+        : greedy(session, first, limits);
   }
 
-  private Candidate greedy(DecoderSession session, float[] first) {
+  private Candidate greedy(DecoderSession session, float[] first, Limits limits) {
     List<Integer> tokens = new ArrayList<>();
     double sum = 0;
     float[] logits = first;
     while (true) {
-      filters.apply(logits, tokens);
+      filters.apply(logits, tokens, limits.lastTimestamp());
       int next = Numerics.argmax(logits);
       sum += logits[next] - Numerics.logSumExp(logits, 0, logits.length);
       if (next == eot) {
         break;
       }
       tokens.add(next);
-      if (tokens.size() >= options.maxTokens()) {
+      if (tokens.size() >= limits.maxTokens()) {
         break;
       }
       logits = session.step(new int[] {next})[0];
@@ -61,7 +70,8 @@ final class TokenSearch {
     return new Candidate(tokens, sum);
   }
 
-  private Candidate sample(DecoderSession session, float[] first, double temperature, int round) {
+  private Candidate sample(
+      DecoderSession session, float[] first, double temperature, int round, Limits limits) {
     int rows = options.bestOf();
     Random random = new Random(options.seed() * 31 + round);
     session.select(new int[rows]);
@@ -81,7 +91,7 @@ final class TokenSearch {
           next[r] = eot;
           continue;
         }
-        filters.apply(logits[r], tokens.get(r));
+        filters.apply(logits[r], tokens.get(r), limits.lastTimestamp());
         double[] logProbs = Numerics.logSoftmax(logits[r]);
         next[r] = drawFrom(logProbs, temperature, random);
         sums[r] += logProbs[next[r]];
@@ -89,7 +99,7 @@ final class TokenSearch {
           done[r] = true;
         } else {
           tokens.get(r).add(next[r]);
-          done[r] = tokens.get(r).size() >= options.maxTokens();
+          done[r] = tokens.get(r).size() >= limits.maxTokens();
         }
         allDone &= done[r];
       }
@@ -139,8 +149,8 @@ final class TokenSearch {
    * {@code beamSize} unfinished sequences live on, and finished ones are kept until there are as
    * many as beams.
    */
-  private Candidate beamSearch(DecoderSession session, float[] first) {
-    int width = options.beamSize();
+  private Candidate beamSearch(DecoderSession session, float[] first, Limits limits) {
+    int width = limits.beamSize();
     List<List<Integer>> beams = new ArrayList<>(List.of(new ArrayList<>()));
     List<Double> beamSums = new ArrayList<>(List.of(0.0));
     Map<List<Integer>, Double> finished = new LinkedHashMap<>();
@@ -149,7 +159,7 @@ final class TokenSearch {
       Map<List<Integer>, Double> scores = new LinkedHashMap<>();
       Map<List<Integer>, Integer> sources = new LinkedHashMap<>();
       for (int r = 0; r < beams.size(); r++) {
-        filters.apply(logits[r], beams.get(r));
+        filters.apply(logits[r], beams.get(r), limits.lastTimestamp());
         double logZ = Numerics.logSumExp(logits[r], 0, logits[r].length);
         for (int token : topK(logits[r], width + 1)) {
           List<Integer> sequence = new ArrayList<>(beams.get(r));
@@ -185,7 +195,7 @@ final class TokenSearch {
         }
         finished.putIfAbsent(entry.getKey(), entry.getValue());
       }
-      boolean tooLong = !nextBeams.isEmpty() && nextBeams.get(0).size() >= options.maxTokens();
+      boolean tooLong = !nextBeams.isEmpty() && nextBeams.get(0).size() >= limits.maxTokens();
       if (finished.size() >= width || nextBeams.isEmpty() || tooLong) {
         for (int i = 0; i < nextBeams.size() && finished.size() < width; i++) {
           finished.putIfAbsent(nextBeams.get(i), nextSums.get(i));

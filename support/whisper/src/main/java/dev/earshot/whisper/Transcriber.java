@@ -23,6 +23,9 @@ public final class Transcriber {
   private final int[] languageTokens;
   private final String[] languageCodes;
   private final SpeechDetector speechDetector;
+  private final Guards guards;
+  private final boolean[] allowedLanguage;
+  private final Map<String, Integer> languageIndex = new LinkedHashMap<>();
 
   public Transcriber(WhisperModel model, DecodingOptions options) {
     this(model, options, null);
@@ -41,6 +44,24 @@ public final class Transcriber {
     this.languageCodes = config.languages().keySet().toArray(String[]::new);
     this.languageTokens =
         config.languages().values().stream().mapToInt(Integer::intValue).toArray();
+    this.guards = options.guards();
+    this.allowedLanguage = new boolean[languageCodes.length];
+    for (int i = 0; i < languageCodes.length; i++) {
+      languageIndex.put(languageCodes[i], i);
+      allowedLanguage[i] =
+          guards.languages().isEmpty() || guards.languages().contains(languageCodes[i]);
+    }
+    if (config.multilingual()) {
+      for (String code : guards.languages()) {
+        if (!config.languages().containsKey(code)) {
+          throw new IllegalArgumentException(
+              "Expected language '"
+                  + code
+                  + "' is not one of the model's languages "
+                  + config.languages().keySet());
+        }
+      }
+    }
     if (options.language() != null
         && config.multilingual()
         && !config.languages().containsKey(options.language())) {
@@ -158,10 +179,10 @@ public final class Transcriber {
     Transcription[] results = encoded.results.clone();
     for (int j = 0; j < encoded.speech.size(); j++) {
       long decodeStart = System.nanoTime();
-      Decoded decoded = decodeWindow(encoded.audio, j);
-      double decoderMs = (System.nanoTime() - decodeStart) / 1e6;
       AudioWindow window = encoded.windows.get(encoded.speech.get(j));
       double duration = window.durationSeconds(config.sampleRate());
+      Decoded decoded = decodeWindow(encoded.audio, j, duration, window.languageHint());
+      double decoderMs = (System.nanoTime() - decodeStart) / 1e6;
       double totalMs = encoded.featureMs + encoded.encoderMs + decoderMs;
       var timings =
           new Transcription.Timings(
@@ -300,7 +321,7 @@ public final class Transcriber {
     return model.tokenizer().decode(text);
   }
 
-  private Decoded decodeWindow(EncodedAudio audio, int item) {
+  private Decoded decodeWindow(EncodedAudio audio, int item, double seconds, String hint) {
     String language;
     Double languageProbability = null;
     if (!config.multilingual()) {
@@ -311,11 +332,36 @@ public final class Transcriber {
       // OpenAI's detect_language: a pass over <|startoftranscript|> alone.
       try (DecoderSession session = model.decoder(audio, item)) {
         float[] afterSot = session.prefill(new int[] {config.tokens().startOfTranscript()})[0];
-        int best = detectLanguage(afterSot);
+        double[] probabilities = languageProbabilities(afterSot);
+        int best = detectLanguage(probabilities);
         language = languageCodes[best];
-        languageProbability = languageProbabilities(afterSot)[best];
+        languageProbability = probabilities[best];
+        // The no-speech probability comes from this same position (the decoder is causal), so it
+        // is known here: a window that is probably silence keeps its detected language, for a
+        // forced one would make the model confident in invented words.
+        boolean speech = noSpeechProbability(afterSot) <= options.noSpeechThreshold();
+        if (probabilities[best] < guards.languageThreshold() && speech) {
+          // A word or two says little about its language; the recording, or the configured
+          // fallback, is the better guess.
+          String instead = hint != null ? hint : guards.fallbackLanguage();
+          Integer index = instead == null ? null : languageIndex.get(instead);
+          if (index != null && allowedLanguage[index]) {
+            language = instead;
+            languageProbability = probabilities[index];
+          }
+        }
       }
     }
+    boolean shortWindow = guards.isShort(seconds);
+    TokenSearch.Limits limits =
+        new TokenSearch.Limits(
+            guards.tokenBudget(seconds, options.maxTokens()),
+            guards.timestampsWithinAudio()
+                ? (int) Math.ceil(seconds / SpecialTokens.TIMESTAMP_STEP) + 1
+                : -1,
+            shortWindow
+                ? Math.max(options.beamSize(), guards.shortBeamSize())
+                : options.beamSize());
     // The whole prompt in one pass, as the reference decoders run it: the int8 model quantises
     // activations per call, so feeding the prompt in pieces would not give the same text.
     int[] prompt = prompt(language);
@@ -326,9 +372,14 @@ public final class Transcriber {
       noSpeech = noSpeechProbability(logits[0]);
       attempt =
           new Attempt(
-              search.search(session, logits[logits.length - 1], options.temperatures()[0], 0));
+              search.search(
+                  session, logits[logits.length - 1], options.temperatures()[0], 0, limits));
     }
-    return fallBack(audio, item, prompt, attempt, language, languageProbability, noSpeech);
+    if (shortWindow && !guards.shortFallback()) {
+      return new Decoded(
+          attempt, language, languageProbability, noSpeech, options.temperatures()[0]);
+    }
+    return fallBack(audio, item, prompt, attempt, language, languageProbability, noSpeech, limits);
   }
 
   /** Decodes again at the next temperatures while the result is poor, as OpenAI does. */
@@ -339,23 +390,46 @@ public final class Transcriber {
       Attempt first,
       String language,
       Double languageProbability,
-      double noSpeech) {
+      double noSpeech,
+      TokenSearch.Limits limits) {
     double[] temperatures = options.temperatures();
     Attempt attempt = first;
     double usedTemperature = temperatures[0];
+    // When no temperature passes, the likeliest attempt that does not loop is kept rather than the
+    // last one, as faster-whisper does: on a word or two, sampling at 1.0 mostly gives noise.
+    Attempt best = first;
+    double bestTemperature = usedTemperature;
     for (int i = 1; i < temperatures.length && needsFallback(attempt, noSpeech); i++) {
       usedTemperature = temperatures[i];
       try (DecoderSession session = model.decoder(audio, item)) {
         float[][] logits = session.prefill(prompt);
         attempt =
-            new Attempt(search.search(session, logits[logits.length - 1], usedTemperature, i));
+            new Attempt(
+                search.search(session, logits[logits.length - 1], usedTemperature, i, limits));
       }
+      if (better(attempt, best)) {
+        best = attempt;
+        bestTemperature = usedTemperature;
+      }
+    }
+    if (needsFallback(attempt, noSpeech) && best != attempt) {
+      return new Decoded(best, language, languageProbability, noSpeech, bestTemperature);
     }
     return new Decoded(attempt, language, languageProbability, noSpeech, usedTemperature);
   }
 
   private double noSpeechProbability(float[] afterSot) {
     return Math.exp(Numerics.logSoftmax(afterSot)[config.tokens().noSpeech()]);
+  }
+
+  /** Text that does not loop beats text that does; then the higher average log-probability. */
+  private boolean better(Attempt candidate, Attempt than) {
+    boolean loops = candidate.compressionRatio > options.compressionRatioThreshold();
+    boolean thanLoops = than.compressionRatio > options.compressionRatioThreshold();
+    if (loops != thanLoops) {
+      return !loops;
+    }
+    return candidate.avgLogProb() > than.avgLogProb();
   }
 
   private boolean needsFallback(Attempt attempt, double noSpeech) {
@@ -382,10 +456,11 @@ public final class Transcriber {
     return prompt.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  private int detectLanguage(float[] logits) {
-    int best = 0;
-    for (int i = 1; i < languageTokens.length; i++) {
-      if (logits[languageTokens[i]] > logits[languageTokens[best]]) {
+  /** The most likely language among the allowed ones. */
+  private int detectLanguage(double[] probabilities) {
+    int best = -1;
+    for (int i = 0; i < probabilities.length; i++) {
+      if (allowedLanguage[i] && (best < 0 || probabilities[i] > probabilities[best])) {
         best = i;
       }
     }
@@ -396,7 +471,7 @@ public final class Transcriber {
   private double[] languageProbabilities(float[] logits) {
     float[] restricted = new float[languageTokens.length];
     for (int i = 0; i < languageTokens.length; i++) {
-      restricted[i] = logits[languageTokens[i]];
+      restricted[i] = allowedLanguage[i] ? logits[languageTokens[i]] : Float.NEGATIVE_INFINITY;
     }
     double[] logProbs = Numerics.logSoftmax(restricted);
     double[] probs = new double[logProbs.length];

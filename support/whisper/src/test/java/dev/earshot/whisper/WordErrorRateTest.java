@@ -43,4 +43,17 @@ class WordErrorRateTest {
     assertThat(normalizer.normalize("The colour of the Centre"))
         .isEqualTo("the color of the center");
   }
+
+  @Test
+  void spelledNumbersAndDigitsScoreAlike() {
+    var normalizer = EnglishTextNormalizer.withoutSpellings();
+
+    assertThat(normalizer.normalize("Ten of clubs"))
+        .isEqualTo(normalizer.normalize("10 of clubs."));
+    assertThat(normalizer.normalize("two hundred and five men")).isEqualTo("205 men");
+    assertThat(normalizer.normalize("twenty-one, one two three")).isEqualTo("21 1 2 3");
+    assertThat(normalizer.normalize("three thousand four hundred")).isEqualTo("3400");
+    assertThat(normalizer.normalize("one and two")).isEqualTo("1 and 2");
+    assertThat(normalizer.normalize("six")).isEqualTo("6");
+  }
 }

@@ -34,6 +34,37 @@ public final class TopicTime {
   }
 
   /**
+   * Reads every record of a topic from {@code since} up to its end at the time of the call (or
+   * until the timeout), handing each to {@code each}.
+   */
+  public static void readFrom(
+      String bootstrap,
+      String clientId,
+      String topic,
+      Instant since,
+      java.time.Duration timeout,
+      java.util.function.Consumer<org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]>>
+          each) {
+    try (var consumer =
+        new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+            readerConfig(bootstrap, clientId),
+            new org.apache.kafka.common.serialization.StringDeserializer(),
+            new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
+      consumer.assign(partitions);
+      Map<TopicPartition, Long> ends = seek(consumer, partitions, since);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline
+          && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        consumer.poll(java.time.Duration.ofMillis(200)).forEach(each);
+      }
+    }
+  }
+
+  /**
    * Seeks each partition to its first record at or after {@code since}, or to its end when none.
    *
    * @return the end offsets at the time of the call, to know when the consumer caught up

@@ -3,6 +3,7 @@ package dev.earshot.pipeline.cli;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.cli.ExistingPath;
+import dev.earshot.pipeline.Hops;
 import dev.earshot.pipeline.ResultWatcher;
 import dev.earshot.pipeline.ServiceProcess;
 import dev.earshot.pipeline.Services;
@@ -39,10 +40,6 @@ import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -160,6 +157,7 @@ public class BenchCommand implements Callable<Integer> {
           }
         }
         Compute aloneCompute = compute.getOrDefault(alone.recordingId(), Compute.NONE);
+        Map<EarshotTopic, Long> hops = Hops.latest(kafka, start, alone.recordingId());
         double totalStt = 0;
         double totalClassify = 0;
         for (String id : byId.keySet()) {
@@ -183,6 +181,7 @@ public class BenchCommand implements Callable<Integer> {
             aloneCompute.sttMs / 1e3,
             aloneCompute.classifyMs / 1e3,
             aloneLatency / 1e3 - Math.max(aloneCompute.sttMs, aloneCompute.classifyMs) / 1e3);
+        printHops(alone, aloneLatency, aloneCompute, hops);
         System.out.printf(
             "Latency upload -> recording result: p50 %.1f s, p95 %.1f s, max %.1f s%n",
             percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 100));
@@ -205,6 +204,49 @@ public class BenchCommand implements Callable<Integer> {
         }
         return results.size() == files.size() ? 0 : 1;
       }
+    }
+  }
+
+  /**
+   * The idle recording's time hop by hop, from the timestamps of its records on each topic: what
+   * the pipeline adds beyond model compute, and where.
+   */
+  private static void printHops(
+      IngestClient.Upload upload, long latencyMs, Compute compute, Map<EarshotTopic, Long> at) {
+    long sent = upload.sentAtMs();
+    Long chunk = at.get(EarshotTopic.AUDIO_CHUNKS);
+    Long finished = at.get(EarshotTopic.RECORDING_EVENTS);
+    Long transcript = at.get(EarshotTopic.TRANSCRIPTS);
+    Long classification = at.get(EarshotTopic.CLASSIFICATIONS);
+    Long result = at.get(EarshotTopic.RESULTS);
+    if (chunk == null || transcript == null || classification == null || finished == null) {
+      System.out.println("Hops: some records of the idle recording were not found: " + at);
+      return;
+    }
+    long seen = sent + latencyMs;
+    long lastPart = Math.max(Math.max(transcript, classification), finished);
+    System.out.println("Where the idle recording's time went (record timestamps, ms):");
+    System.out.printf("  upload -> last chunk on Kafka (ingest)          %6d%n", chunk - sent);
+    System.out.printf("  upload -> FINISHED event (ingest)               %6d%n", finished - sent);
+    System.out.printf(
+        "  last chunk -> last transcript (STT)             %6d  (compute %.0f, the rest %.0f)%n",
+        transcript - chunk, compute.sttMs(), transcript - chunk - compute.sttMs());
+    System.out.printf(
+        "  last chunk -> last classification (classify)    %6d  (compute %.0f, the rest %.0f)%n",
+        classification - chunk,
+        compute.classifyMs(),
+        classification - chunk - compute.classifyMs());
+    if (result != null && result > lastPart) {
+      System.out.printf(
+          "  last part -> result on its topic (join)         %6d%n", result - lastPart);
+      System.out.printf("  result on its topic -> seen by a reader         %6d%n", seen - result);
+    } else {
+      // Kafka Streams stamps its output with its input's time, so the join and the commit that
+      // makes the result visible show up together here.
+      System.out.printf("  last part -> result seen by a reader (join)     %6d%n", seen - lastPart);
+      System.out.printf(
+          "  of the %d ms latency, %.0f are beyond model compute%n",
+          latencyMs, latencyMs - Math.max(compute.sttMs(), compute.classifyMs()));
     }
   }
 
@@ -319,29 +361,21 @@ public class BenchCommand implements Callable<Integer> {
     for (String topic :
         List.of(
             EarshotTopic.TRANSCRIPTS.defaultName(), EarshotTopic.CLASSIFICATIONS.defaultName())) {
-      try (var consumer =
-          new KafkaConsumer<>(
-              TopicTime.readerConfig(kafka, "earshot-bench-compute"),
-              new StringDeserializer(),
-              new ByteArrayDeserializer())) {
-        List<TopicPartition> partitions =
-            consumer.partitionsFor(topic).stream()
-                .map(p -> new TopicPartition(topic, p.partition()))
-                .toList();
-        consumer.assign(partitions);
-        Map<TopicPartition, Long> ends = TopicTime.seek(consumer, partitions, since);
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (System.nanoTime() < deadline
-            && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-          for (var r : consumer.poll(Duration.ofMillis(500))) {
+      TopicTime.readFrom(
+          kafka,
+          "earshot-bench-compute",
+          topic,
+          since,
+          Duration.ofSeconds(60),
+          r -> {
             if (!wanted.contains(r.key())) {
-              continue;
+              return;
             }
             Object value;
             try {
               value = avro.deserialize(topic, r.value());
             } catch (RuntimeException e) {
-              continue;
+              return;
             }
             if (value instanceof Transcript t) {
               stt.merge(r.key(), t.getTimings().getTotalMs(), Double::sum);
@@ -351,9 +385,7 @@ public class BenchCommand implements Callable<Integer> {
                   .merge(c.getChunkSequence(), c.getTimings().getFeatureMs(), Math::max);
               inference.merge(r.key(), c.getTimings().getInferenceMs(), Double::sum);
             }
-          }
-        }
-      }
+          });
     }
     Map<String, Compute> out = new HashMap<>();
     for (String id : ids) {

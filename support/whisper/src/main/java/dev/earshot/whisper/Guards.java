@@ -1,0 +1,82 @@
+package dev.earshot.whisper;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Rules beyond OpenAI's reference decoding for what it handles badly: short clips (a word or two in
+ * a 30 s window that is mostly padding) and uncertain language detection. Each rule is general:
+ * none depends on a word list or a data set.
+ *
+ * @param timestampsWithinAudio timestamp tokens may not pass the end of the audio (plus one
+ *     timestamp step), so a segment cannot run on into the padding
+ * @param tokensPerSecond at most {@code baseTokens + tokensPerSecond * seconds} tokens are sampled
+ *     for a window (fast speech is about 4 words, 6 tokens, a second); 0 turns the budget off
+ * @param baseTokens the budget's allowance for punctuation and timestamps
+ * @param shortSeconds windows with less audio than this are "short"
+ * @param shortBeamSize beam width for short windows at temperature 0 (beam search is cheap there)
+ * @param shortFallback whether a short window that looks unsure falls back to sampling at higher
+ *     temperatures; sampling a word or two mostly trades an unsure guess for a random one
+ * @param languages the languages detection may choose from; empty for all of the model's
+ * @param languageThreshold a detected language less likely than this counts as unsure
+ * @param fallbackLanguage the language used when detection is unsure and the recording has no surer
+ *     one (e.g. from its earlier chunks); null keeps the unsure detection
+ */
+public record Guards(
+    boolean timestampsWithinAudio,
+    double tokensPerSecond,
+    int baseTokens,
+    double shortSeconds,
+    int shortBeamSize,
+    boolean shortFallback,
+    List<String> languages,
+    double languageThreshold,
+    String fallbackLanguage) {
+
+  public Guards {
+    if (tokensPerSecond < 0 || baseTokens < 1) {
+      throw new IllegalArgumentException(
+          "tokensPerSecond must be >= 0 and baseTokens >= 1, got "
+              + tokensPerSecond
+              + " and "
+              + baseTokens);
+    }
+    if (shortSeconds < 0 || shortBeamSize < 1) {
+      throw new IllegalArgumentException(
+          "shortSeconds must be >= 0 and shortBeamSize >= 1, got "
+              + shortSeconds
+              + " and "
+              + shortBeamSize);
+    }
+    if (languageThreshold < 0 || languageThreshold > 1) {
+      throw new IllegalArgumentException(
+          "languageThreshold must be between 0 and 1, got " + languageThreshold);
+    }
+    languages = List.copyOf(Objects.requireNonNullElse(languages, List.of()));
+    if (fallbackLanguage != null && fallbackLanguage.isBlank()) {
+      fallbackLanguage = null;
+    }
+  }
+
+  /** None of the rules: OpenAI's reference behaviour. */
+  public static Guards none() {
+    return new Guards(false, 0, 1, 0, 1, true, List.of(), 0, null);
+  }
+
+  /** The service's defaults (see the README's stt-service settings for how each was chosen). */
+  public static Guards defaults() {
+    return new Guards(false, 6, 8, 3.0, 1, true, List.of(), 0.5, "en");
+  }
+
+  /** The most tokens to sample for a window of this length. */
+  int tokenBudget(double seconds, int maxTokens) {
+    if (tokensPerSecond <= 0) {
+      return maxTokens;
+    }
+    return (int) Math.min(maxTokens, Math.ceil(baseTokens + tokensPerSecond * seconds));
+  }
+
+  boolean isShort(double seconds) {
+    return seconds < shortSeconds;
+  }
+}
