@@ -16,6 +16,9 @@ import java.util.List;
  */
 public final class FileUploads {
 
+  /** Files above this size are streamed when their upload breaks off. */
+  static final long STREAM_ON_ERROR_BYTES = 1 << 20;
+
   private final IngestClient ingest;
   private final PrintStream out;
   private final PrintStream err;
@@ -69,7 +72,17 @@ public final class FileUploads {
 
   private Outcome send(Path file) throws InterruptedException {
     try {
-      var upload = ingest.upload(file, file.toString(), device, modified(file));
+      IngestClient.Upload upload;
+      try {
+        upload = ingest.upload(file, file.toString(), device, modified(file));
+      } catch (IOException refused) {
+        // Over its body limit the HTTP server may close the connection while the body is still
+        // being sent, before its 413 can be read; a large file then goes in as a stream.
+        if (Files.size(file) > STREAM_ON_ERROR_BYTES) {
+          return stream(file);
+        }
+        throw refused;
+      }
       if ("TOO_LARGE".equals(upload.error())) {
         return stream(file);
       }

@@ -60,6 +60,12 @@ class LocalStateTest {
     Process sleeper =
         Detached.start(List.of("sleep", "30"), Map.of(), dir.resolve("logs/sleeper.log"));
     try {
+      // setsid runs in the child after it starts: wait until it has become sleep.
+      Path comm = Path.of("/proc/" + sleeper.pid() + "/comm");
+      long deadline = System.nanoTime() + 5_000_000_000L;
+      while (!Files.readString(comm).strip().equals("sleep") && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
       String stat = Files.readString(Path.of("/proc/" + sleeper.pid() + "/stat"));
       // Fields after the command's closing parenthesis: state, ppid, pgrp, session.
       String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
