@@ -104,6 +104,7 @@ public final class Transcriber {
     private final EncodedAudio audio;
     private final double featureMs;
     private final double encoderMs;
+    private final double[] detectorMs;
 
     private Encoded(
         List<AudioWindow> windows,
@@ -111,12 +112,14 @@ public final class Transcriber {
         List<Integer> speech,
         EncodedAudio audio,
         double featureMs,
-        double encoderMs) {
+        double encoderMs,
+        double[] detectorMs) {
       this.windows = windows;
       this.results = results;
       this.speech = speech;
       this.audio = audio;
       this.featureMs = featureMs;
+      this.detectorMs = detectorMs;
       this.encoderMs = encoderMs;
     }
 
@@ -128,6 +131,8 @@ public final class Transcriber {
   /** The first phase: silent windows are settled, the others are encoded as one batch. */
   public Encoded encode(List<AudioWindow> windows) {
     Transcription[] results = new Transcription[windows.size()];
+    // The speech detector's time counts as the window's feature time: it is model compute too.
+    double[] detectorMs = new double[windows.size()];
     List<Integer> speech = new ArrayList<>();
     for (int i = 0; i < windows.size(); i++) {
       AudioWindow window = windows.get(i);
@@ -141,16 +146,17 @@ public final class Transcriber {
       }
       if (speechDetector != null) {
         long start = System.nanoTime();
-        if (!speechDetector.hasSpeech(window.samples())) {
-          double ms = (System.nanoTime() - start) / 1e6;
-          results[i] = silence(ms, seconds);
+        boolean hasSpeech = speechDetector.hasSpeech(window.samples());
+        detectorMs[i] = (System.nanoTime() - start) / 1e6;
+        if (!hasSpeech) {
+          results[i] = silence(detectorMs[i], seconds);
           continue;
         }
       }
       speech.add(i);
     }
     if (speech.isEmpty()) {
-      return new Encoded(windows, results, speech, null, 0, 0);
+      return new Encoded(windows, results, speech, null, 0, 0, detectorMs);
     }
     long start = System.nanoTime();
     int featureSize = config.melBins() * config.melFrames();
@@ -167,7 +173,8 @@ public final class Transcriber {
         speech,
         audio,
         (featuresDone - start) / 1e6 / speech.size(),
-        (encoded - featuresDone) / 1e6 / speech.size());
+        (encoded - featuresDone) / 1e6 / speech.size(),
+        detectorMs);
   }
 
   /**
@@ -183,10 +190,11 @@ public final class Transcriber {
       double duration = window.durationSeconds(config.sampleRate());
       Decoded decoded = decodeWindow(encoded.audio, j, duration, window.languageHint());
       double decoderMs = (System.nanoTime() - decodeStart) / 1e6;
-      double totalMs = encoded.featureMs + encoded.encoderMs + decoderMs;
+      double featureMs = encoded.featureMs + encoded.detectorMs[encoded.speech.get(j)];
+      double totalMs = featureMs + encoded.encoderMs + decoderMs;
       var timings =
           new Transcription.Timings(
-              encoded.featureMs,
+              featureMs,
               encoded.encoderMs,
               decoderMs,
               totalMs,

@@ -32,6 +32,7 @@ public record Transcription(
   /**
    * Milliseconds spent per stage on this window; batched stages are shared evenly.
    *
+   * @param featureMs the log-mel features and, when there is one, the speech detector
    * @param realTimeFactor total time / audio duration; below 1 is faster than real time
    */
   public record Timings(

@@ -80,6 +80,14 @@ public class BenchCommand implements Callable<Integer> {
   @Mixin KafkaOption kafkaOption = new KafkaOption();
 
   @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "A service setting for this run, e.g. mp.messaging.incoming.audio-chunks.poll-timeout=100"
+              + " (given to the services it belongs to; repeatable).")
+  Map<String, String> settings = new LinkedHashMap<>();
+
+  @Option(
       names = "--port-offset",
       defaultValue = "20000",
       description = "Added to the services' usual ports so a running pipeline is left alone.")
@@ -115,7 +123,7 @@ public class BenchCommand implements Callable<Integer> {
                 suffix,
                 work.toAbsolutePath(),
                 1,
-                Map.of()))) {
+                settings))) {
       System.out.printf(
           "Services ready in %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1e3);
       IngestClient ingest = services.ingestClient();
