@@ -115,7 +115,7 @@ public final class SpeechToText {
         && !t.silent()
         && t.language() != null
         && t.languageProbability() != null
-        && t.languageProbability() >= Math.max(sure, 0.5)) {
+        && t.languageProbability() >= sure) {
       recordingLanguages.put(chunk.recordingId(), t.language());
     }
   }

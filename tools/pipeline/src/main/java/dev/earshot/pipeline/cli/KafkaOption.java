@@ -1,5 +1,8 @@
 package dev.earshot.pipeline.cli;
 
+import dev.earshot.pipeline.local.Home;
+import dev.earshot.pipeline.local.LocalBroker;
+import java.io.IOException;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -25,13 +28,10 @@ public final class KafkaOption {
    * Starts this machine's local broker when neither the option nor {@code KAFKA_BOOTSTRAP_SERVERS}
    * names a cluster, as every launcher command that talks to Kafka does; returns the servers.
    */
-  public String orLocalBroker() throws java.io.IOException, InterruptedException {
+  public String orLocalBroker() throws IOException, InterruptedException {
     String env = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
     if (bootstrapServers == null && (env == null || env.isBlank())) {
-      bootstrapServers =
-          new dev.earshot.pipeline.local.LocalBroker(
-                  dev.earshot.pipeline.local.Home.fromEnvironment())
-              .start(System.err);
+      bootstrapServers = new LocalBroker(Home.fromEnvironment()).start(System.err);
     }
     return bootstrapServers();
   }

@@ -42,10 +42,6 @@ public final class IngestTarget {
     return new Connected(new IngestClient(ingestUrl, key(home)), null);
   }
 
-  public boolean local() {
-    return ingestUrl == null;
-  }
-
   private String key(Home home) throws IOException {
     if (apiKey != null) {
       return apiKey;

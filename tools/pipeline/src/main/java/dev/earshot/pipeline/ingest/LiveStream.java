@@ -33,7 +33,6 @@ import java.util.function.Consumer;
 public final class LiveStream implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonNode CLOSED = JSON.createObjectNode().put("type", "closed");
 
   /** What the service said when the recording ended. */
   public record Finished(String recordingId, int chunks, double seconds) {}
@@ -244,7 +243,8 @@ public final class LiveStream implements AutoCloseable {
     @Override
     public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
       messages.add(
-          ((com.fasterxml.jackson.databind.node.ObjectNode) CLOSED.deepCopy())
+          JSON.createObjectNode()
+              .put("type", "closed")
               .put("reason", " (" + status + (reason.isEmpty() ? "" : " " + reason) + ")"));
       return CompletableFuture.completedFuture(null);
     }

@@ -136,10 +136,6 @@ public final class LocalPipeline {
     return lines;
   }
 
-  public boolean anyRunning() {
-    return Services.NAMES.stream().anyMatch(n -> process(n).isPresent());
-  }
-
   private Optional<ProcessHandle> process(String name) {
     return Detached.find(home.pidFile(name), name);
   }

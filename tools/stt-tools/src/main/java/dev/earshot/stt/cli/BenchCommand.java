@@ -217,7 +217,7 @@ public class BenchCommand implements Callable<Integer> {
       }
       print(rows);
       if (errors || clips) {
-        printErrors(rows, cache);
+        printErrors(rows);
       }
       return 0;
     } finally {
@@ -263,13 +263,9 @@ public class BenchCommand implements Callable<Integer> {
 
   /** pocketsphinx's "transcription" file, or NAME.txt next to NAME.wav. */
   private static void readReferences(Path folder, Map<Path, String> references) throws IOException {
-    Path pocketsphinx = folder.resolve("transcription");
-    if (Files.isRegularFile(pocketsphinx)) {
-      for (String line : Files.readAllLines(pocketsphinx)) {
-        String id = line.replaceAll(".*\\((.*)\\).*", "$1");
-        references.put(
-            folder.resolve(id + ".wav"), line.replaceAll("<s>|</s>|\\(.*\\)", "").strip());
-      }
+    if (Files.isRegularFile(folder.resolve("transcription"))) {
+      SpeechSet.pocketsphinx(folder, "transcription")
+          .forEach(clip -> references.put(clip.file(), clip.reference()));
     }
     try (Stream<Path> texts = Files.list(folder)) {
       for (Path text : texts.filter(p -> p.toString().endsWith(".txt")).toList()) {
@@ -500,7 +496,7 @@ public class BenchCommand implements Callable<Integer> {
     }
   }
 
-  private void printErrors(List<Row> rows, AssetCache cache) throws IOException {
+  private void printErrors(List<Row> rows) throws IOException {
     for (Row r : rows) {
       var normalizer = normalizer(r.model());
       System.out.printf(

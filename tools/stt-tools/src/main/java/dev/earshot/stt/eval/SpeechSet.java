@@ -152,7 +152,7 @@ public final class SpeechSet {
   }
 
   /** pocketsphinx's transcription files: {@code <s> words </s> (file-id)} per line. */
-  private static List<Clip> pocketsphinx(Path folder, String transcriptionPrefix)
+  public static List<Clip> pocketsphinx(Path folder, String transcriptionPrefix)
       throws IOException {
     Path transcription;
     try (Stream<Path> files = Files.list(folder)) {
