@@ -71,6 +71,35 @@ public final class DecoderSession implements AutoCloseable {
     stepOutputs.add("logits");
   }
 
+  private DecoderSession(DecoderSession parent) {
+    this.env = parent.env;
+    this.session = parent.session;
+    this.config = parent.config;
+    this.decoderPast = parent.decoderPast;
+    this.decoderPresent = parent.decoderPresent;
+    this.encoderPast = parent.encoderPast;
+    this.encoderPresent = parent.encoderPresent;
+    this.stepOutputs = parent.stepOutputs;
+    this.encoderHidden = parent.encoderHidden;
+    this.decoderKv = outputs(parent.prefillResult, decoderPresent);
+    this.encoderKv = outputs(parent.prefillResult, encoderPresent);
+    this.length = (int) decoderKv[0].getInfo().getShape()[2];
+    this.rows = (int) decoderKv[0].getInfo().getShape()[0];
+  }
+
+  /**
+   * A new conversation that starts where this one's prefill ended, as if the prompt had been run
+   * again (temperature fallback decodes the same prompt up to five more times; the prefill, which
+   * computes the cross-attention cache over all 1500 audio positions, is the dearest pass). It
+   * reads this session's prefill outputs, so this session must stay open while the fork is used.
+   */
+  public DecoderSession forkFromPrefill() {
+    if (prefillResult == null) {
+      throw new IllegalStateException("prefill first");
+    }
+    return new DecoderSession(this);
+  }
+
   /** Tokens processed so far in each row. */
   public int length() {
     return length;

@@ -79,6 +79,7 @@ final class TokenSearch {
     double[] sums = new double[rows];
     boolean[] done = new boolean[rows];
     float[][] logits = new float[rows][];
+    double[] weights = new double[first.length];
     for (int r = 0; r < rows; r++) {
       tokens.add(new ArrayList<>());
       logits[r] = first.clone();
@@ -92,9 +93,8 @@ final class TokenSearch {
           continue;
         }
         filters.apply(logits[r], tokens.get(r), limits.lastTimestamp());
-        double[] logProbs = Numerics.logSoftmax(logits[r]);
-        next[r] = drawFrom(logProbs, temperature, random);
-        sums[r] += logProbs[next[r]];
+        next[r] = drawFrom(logits[r], temperature, random, weights);
+        sums[r] += logits[r][next[r]] - Numerics.logSumExp(logits[r], 0, logits[r].length);
         if (next[r] == eot) {
           done[r] = true;
         } else {
@@ -118,31 +118,41 @@ final class TokenSearch {
     return best;
   }
 
-  private static int drawFrom(double[] logProbs, double temperature, Random random) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (double lp : logProbs) {
-      max = Math.max(max, lp);
+  /**
+   * Draws a token with probability proportional to {@code exp(logit / temperature)}. Tokens more
+   * than {@link #NEGLIGIBLE} below the best after scaling are given weight 0 without computing
+   * their exponential: together they hold less than 51865 * e^-40 (1e-13) of the probability, and
+   * at low temperatures they are nearly the whole vocabulary. Sampling runs for every row at every
+   * step, so this and the reused buffer matter.
+   */
+  private static int drawFrom(float[] logits, double temperature, Random random, double[] weights) {
+    float max = Float.NEGATIVE_INFINITY;
+    for (float logit : logits) {
+      max = Math.max(max, logit);
     }
-    double[] weights = new double[logProbs.length];
+    double floor = max - NEGLIGIBLE * temperature;
     double total = 0;
-    for (int i = 0; i < logProbs.length; i++) {
-      weights[i] = Math.exp((logProbs[i] - max) / temperature);
-      total += weights[i];
+    for (int i = 0; i < logits.length; i++) {
+      double weight = logits[i] > floor ? Math.exp((logits[i] - max) / temperature) : 0;
+      weights[i] = weight;
+      total += weight;
     }
     double u = random.nextDouble() * total;
-    for (int i = 0; i < weights.length; i++) {
+    for (int i = 0; i < logits.length; i++) {
       u -= weights[i];
       if (u <= 0 && weights[i] > 0) {
         return i;
       }
     }
-    for (int i = weights.length - 1; i >= 0; i--) {
+    for (int i = logits.length - 1; i >= 0; i--) {
       if (weights[i] > 0) {
         return i;
       }
     }
     return 0;
   }
+
+  private static final double NEGLIGIBLE = 40;
 
   /**
    * OpenAI's beam search: each living beam proposes its best {@code beamSize + 1} tokens, the best

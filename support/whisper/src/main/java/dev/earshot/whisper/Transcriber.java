@@ -373,28 +373,26 @@ public final class Transcriber {
     // The whole prompt in one pass, as the reference decoders run it: the int8 model quantises
     // activations per call, so feeding the prompt in pieces would not give the same text.
     int[] prompt = prompt(language);
-    Attempt attempt;
-    double noSpeech;
     try (DecoderSession session = model.decoder(audio, item)) {
       float[][] logits = session.prefill(prompt);
-      noSpeech = noSpeechProbability(logits[0]);
-      attempt =
+      double noSpeech = noSpeechProbability(logits[0]);
+      float[] afterPrompt = logits[logits.length - 1];
+      Attempt attempt =
           new Attempt(
-              search.search(
-                  session, logits[logits.length - 1], options.temperatures()[0], 0, limits));
+              search.search(session, afterPrompt.clone(), options.temperatures()[0], 0, limits));
+      if (shortWindow && !guards.shortFallback()) {
+        return new Decoded(
+            attempt, language, languageProbability, noSpeech, options.temperatures()[0]);
+      }
+      return fallBack(
+          session, afterPrompt, attempt, language, languageProbability, noSpeech, limits);
     }
-    if (shortWindow && !guards.shortFallback()) {
-      return new Decoded(
-          attempt, language, languageProbability, noSpeech, options.temperatures()[0]);
-    }
-    return fallBack(audio, item, prompt, attempt, language, languageProbability, noSpeech, limits);
   }
 
   /** Decodes again at the next temperatures while the result is poor, as OpenAI does. */
   private Decoded fallBack(
-      EncodedAudio audio,
-      int item,
-      int[] prompt,
+      DecoderSession prefilled,
+      float[] afterPrompt,
       Attempt first,
       String language,
       Double languageProbability,
@@ -409,11 +407,9 @@ public final class Transcriber {
     double bestTemperature = usedTemperature;
     for (int i = 1; i < temperatures.length && needsFallback(attempt, noSpeech); i++) {
       usedTemperature = temperatures[i];
-      try (DecoderSession session = model.decoder(audio, item)) {
-        float[][] logits = session.prefill(prompt);
+      try (DecoderSession session = prefilled.forkFromPrefill()) {
         attempt =
-            new Attempt(
-                search.search(session, logits[logits.length - 1], usedTemperature, i, limits));
+            new Attempt(search.search(session, afterPrompt.clone(), usedTemperature, i, limits));
       }
       if (better(attempt, best)) {
         best = attempt;

@@ -6,9 +6,9 @@ package dev.earshot.whisper;
  * @param variant which ONNX files: "quantized" (int8, the default), "fp16", or "" for fp32 — the
  *     suffix of {@code onnx/encoder_model_<variant>.onnx}
  * @param intraOpThreads threads one encoder operator may use; 0 means one per core
- * @param decoderThreads threads one decoder operator may use: a decoder step is hundreds of small
- *     operators, so more threads cost more in hand-overs than they save, and a free core can encode
- *     the next chunk meanwhile; 0 means one per core
+ * @param decoderThreads threads one decoder operator may use: one leaves a core free to encode the
+ *     next chunk meanwhile; with nothing waiting to be encoded, a thread per core decodes faster
+ *     (the vocabulary projection dominates a step); 0 means one per core
  * @param interOpThreads threads running independent operators in parallel; 1 is right for Whisper's
  *     sequential graphs
  * @param cuda try the CUDA execution provider (needs the onnxruntime_gpu build); CPU otherwise

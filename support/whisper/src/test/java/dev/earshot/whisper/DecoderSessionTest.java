@@ -85,6 +85,31 @@ class DecoderSessionTest {
     }
   }
 
+  @Test
+  void aForkStartsFromThePrefillEvenAfterItsParentMovedOn() {
+    try (DecoderSession parent = model.decoder(audio, 0);
+        DecoderSession fresh = model.decoder(audio, 0)) {
+      parent.prefill(PROMPT);
+      parent.select(new int[] {0, 0});
+      parent.step(new int[] {1029, 290});
+      parent.step(new int[] {13, 13});
+      fresh.prefill(PROMPT);
+      float[] expected = fresh.step(new int[] {290})[0];
+
+      try (DecoderSession fork = parent.forkFromPrefill()) {
+        assertThat(fork.length()).isEqualTo(PROMPT.length);
+        assertThat(fork.rows()).isEqualTo(1);
+        fork.select(new int[] {0, 0, 0});
+        float[][] forked = fork.step(new int[] {290, 290, 290});
+        assertSameNextToken(forked[2], expected, "a fork's third row");
+      }
+      // The fork shared the prefill's cache without closing it.
+      try (DecoderSession again = parent.forkFromPrefill()) {
+        assertSameNextToken(again.step(new int[] {290})[0], expected, "a second fork");
+      }
+    }
+  }
+
   /**
    * Passes are compared by the total variation distance between their next-token distributions:
    * half the summed absolute difference of the probabilities, 0 for the same distribution, 1 for

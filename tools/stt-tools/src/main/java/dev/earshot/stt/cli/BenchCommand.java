@@ -185,11 +185,13 @@ public class BenchCommand implements Callable<Integer> {
       List<Row> rows = new ArrayList<>();
       for (String model : models) {
         if (runs("defaults")) {
-          // What users get: the service's decoding as configured, language detected.
+          // What users get: the service's decoding as configured, language detected. One file at a
+          // time leaves no next chunk to encode meanwhile, so the decoder gets every thread too,
+          // as transformers.js's does.
           var service =
               new SttSettings(
                   model,
-                  configured.whisper().withThreads(threads),
+                  configured.whisper().withThreads(threads).withDecoderThreads(threads),
                   configured.decoding(),
                   configured.vad(),
                   configured.batchSize());
@@ -200,7 +202,7 @@ public class BenchCommand implements Callable<Integer> {
           var likeJs =
               new SttSettings(
                   model,
-                  configured.whisper().withThreads(threads),
+                  configured.whisper().withThreads(threads).withDecoderThreads(threads),
                   configured
                       .decoding()
                       .withBeamSize(1)
