@@ -108,9 +108,40 @@ public final class SpeechDetector implements AutoCloseable {
     return probabilities;
   }
 
+  /** What the detector makes of a window. */
+  public enum Verdict {
+    /** Speech as Silero's get_speech_timestamps finds it. */
+    SPEECH,
+    /**
+     * No such speech, but some frame reaches the level at which Silero lets speech go on (the
+     * threshold minus 0.15): a word too short for the minimum or cut by the window's edge, or a
+     * voice the model hears poorly (narrow-band radio and telephone voices peak at 0.4-0.6). The
+     * recogniser should judge it.
+     */
+    DOUBTFUL,
+    SILENCE
+  }
+
+  public Verdict judge(float[] audio) {
+    float[] probs = frameProbabilities(audio);
+    if (speechSeconds(probs, audio.length) > 0) {
+      return Verdict.SPEECH;
+    }
+    double negative = settings.threshold() - 0.15;
+    for (float p : probs) {
+      if (p >= negative) {
+        return Verdict.DOUBTFUL;
+      }
+    }
+    return Verdict.SILENCE;
+  }
+
   /** Seconds of speech in the audio. */
   public double speechSeconds(float[] audio) {
-    float[] probs = frameProbabilities(audio);
+    return speechSeconds(frameProbabilities(audio), audio.length);
+  }
+
+  private double speechSeconds(float[] probs, int samples) {
     double threshold = settings.threshold();
     double negative = threshold - 0.15;
     int minSpeech = (int) Math.round(settings.minSpeechSeconds() * RATE);
@@ -141,8 +172,8 @@ public final class SpeechDetector implements AutoCloseable {
         }
       }
     }
-    if (triggered && audio.length - start > minSpeech) {
-      total += audio.length - start;
+    if (triggered && samples - start > minSpeech) {
+      total += samples - start;
     }
     return total / (double) RATE;
   }

@@ -105,6 +105,7 @@ public final class Transcriber {
     private final double featureMs;
     private final double encoderMs;
     private final double[] detectorMs;
+    private final boolean[] doubtful;
 
     private Encoded(
         List<AudioWindow> windows,
@@ -113,7 +114,8 @@ public final class Transcriber {
         EncodedAudio audio,
         double featureMs,
         double encoderMs,
-        double[] detectorMs) {
+        double[] detectorMs,
+        boolean[] doubtful) {
       this.windows = windows;
       this.results = results;
       this.speech = speech;
@@ -121,6 +123,7 @@ public final class Transcriber {
       this.featureMs = featureMs;
       this.detectorMs = detectorMs;
       this.encoderMs = encoderMs;
+      this.doubtful = doubtful;
     }
 
     public int size() {
@@ -133,6 +136,7 @@ public final class Transcriber {
     Transcription[] results = new Transcription[windows.size()];
     // The speech detector's time counts as the window's feature time: it is model compute too.
     double[] detectorMs = new double[windows.size()];
+    boolean[] doubtful = new boolean[windows.size()];
     List<Integer> speech = new ArrayList<>();
     for (int i = 0; i < windows.size(); i++) {
       AudioWindow window = windows.get(i);
@@ -146,17 +150,18 @@ public final class Transcriber {
       }
       if (speechDetector != null) {
         long start = System.nanoTime();
-        boolean hasSpeech = speechDetector.hasSpeech(window.samples());
+        SpeechDetector.Verdict verdict = speechDetector.judge(window.samples());
         detectorMs[i] = (System.nanoTime() - start) / 1e6;
-        if (!hasSpeech) {
+        if (verdict == SpeechDetector.Verdict.SILENCE) {
           results[i] = silence(detectorMs[i], seconds);
           continue;
         }
+        doubtful[i] = verdict == SpeechDetector.Verdict.DOUBTFUL;
       }
       speech.add(i);
     }
     if (speech.isEmpty()) {
-      return new Encoded(windows, results, speech, null, 0, 0, detectorMs);
+      return new Encoded(windows, results, speech, null, 0, 0, detectorMs, doubtful);
     }
     long start = System.nanoTime();
     int featureSize = config.melBins() * config.melFrames();
@@ -174,7 +179,8 @@ public final class Transcriber {
         audio,
         (featuresDone - start) / 1e6 / speech.size(),
         (encoded - featuresDone) / 1e6 / speech.size(),
-        detectorMs);
+        detectorMs,
+        doubtful);
   }
 
   /**
@@ -199,26 +205,26 @@ public final class Transcriber {
               decoderMs,
               totalMs,
               duration > 0 ? totalMs / 1000 / duration : 0);
+      // A window the speech detector doubted counts as speech only if Whisper agrees.
+      boolean silent =
+          encoded.doubtful[encoded.speech.get(j)] && decoded.noSpeech > options.noSpeechThreshold();
       results[encoded.speech.get(j)] =
-          decoded.toTranscription(window.offsetSeconds(), duration, timings);
+          silent
+              ? silence(timings)
+              : decoded.toTranscription(window.offsetSeconds(), duration, timings);
     }
     return List.of(results);
   }
 
   private Transcription silence(double detectorMs, double seconds) {
-    return new Transcription(
-        "",
-        List.of(),
-        options.language(),
-        null,
-        1.0,
-        0.0,
-        0.0,
-        0.0,
-        0,
-        true,
+    return silence(
         new Transcription.Timings(
             detectorMs, 0, 0, detectorMs, seconds > 0 ? detectorMs / 1000 / seconds : 0));
+  }
+
+  private Transcription silence(Transcription.Timings timings) {
+    return new Transcription(
+        "", List.of(), options.language(), null, 1.0, 0.0, 0.0, 0.0, 0, true, timings);
   }
 
   /** What decoding one window produced, before times are placed in the recording. */

@@ -37,6 +37,24 @@ class SpeechDetectorTest {
 
     assertThat(detector.hasSpeech(new float[16000 * 10])).isFalse();
     assertThat(detector.hasSpeech(noise)).isFalse();
+    assertThat(detector.judge(noise)).isEqualTo(SpeechDetector.Verdict.SILENCE);
+  }
+
+  @Test
+  void aWordCutShortByTheWindowsEdgeIsDoubtfulNotSilence() {
+    float[] jfk = Models.jfk();
+    float[] probabilities = detector.frameProbabilities(jfk);
+    int first = 0;
+    while (probabilities[first] < 0.5) {
+      first++;
+    }
+    // Four frames (128 ms) into the first word: shorter than the 0.25 s a speech segment needs.
+    float[] cut = java.util.Arrays.copyOf(jfk, (first + 4) * 512);
+
+    assertThat(detector.hasSpeech(cut)).isFalse();
+    assertThat(detector.judge(cut)).isEqualTo(SpeechDetector.Verdict.DOUBTFUL);
+    assertThat(detector.judge(jfk)).isEqualTo(SpeechDetector.Verdict.SPEECH);
+    assertThat(detector.judge(new float[16000 * 10])).isEqualTo(SpeechDetector.Verdict.SILENCE);
   }
 
   @Test
