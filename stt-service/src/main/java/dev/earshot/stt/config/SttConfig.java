@@ -115,6 +115,13 @@ public interface SttConfig {
     @WithDefault("true")
     boolean shortFallback();
 
+    /**
+     * Encoder window for short chunks instead of Whisper's 30 s; 0 keeps the full window. Less
+     * padding around a word keeps Whisper from inventing text after it, and costs less.
+     */
+    @WithDefault("20")
+    double shortWindowSeconds();
+
     /** Languages detection may pick from, e.g. en,de; all of the model's when absent. */
     Optional<List<String>> languages();
 

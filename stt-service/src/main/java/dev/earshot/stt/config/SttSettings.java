@@ -64,6 +64,7 @@ public record SttSettings(
                 d.shortSeconds(),
                 d.shortBeamSize(),
                 d.shortFallback(),
+                d.shortWindowSeconds(),
                 d.languages().orElse(List.of()),
                 d.languageThreshold(),
                 d.fallbackLanguage().strip().equalsIgnoreCase("none")

@@ -22,9 +22,10 @@ import java.util.Set;
  * attention keys and values once; later passes feed only new tokens and reuse the cache. Several
  * rows (beams, samples) can run together after {@link #select}.
  *
- * <p>Decoder tensors: {@code input_ids} [rows, n] int64; {@code encoder_hidden_states} [rows, 1500,
- * d]; {@code past_key_values.L.{decoder,encoder}.{key,value}} [rows, heads, length, headSize];
- * {@code use_cache_branch} bool [1]; output {@code logits} [rows, n, vocabulary]. Not thread-safe.
+ * <p>Decoder tensors: {@code input_ids} [rows, n] int64; {@code encoder_hidden_states} [rows, 1500
+ * (fewer for a short encoder window), d]; {@code past_key_values.L.{decoder,encoder}.{key,value}}
+ * [rows, heads, length, headSize]; {@code use_cache_branch} bool [1]; output {@code logits} [rows,
+ * n, vocabulary]. Not thread-safe.
  */
 public final class DecoderSession implements AutoCloseable {
 
@@ -90,8 +91,8 @@ public final class DecoderSession implements AutoCloseable {
   /**
    * A new conversation that starts where this one's prefill ended, as if the prompt had been run
    * again (temperature fallback decodes the same prompt up to five more times; the prefill, which
-   * computes the cross-attention cache over all 1500 audio positions, is the dearest pass). It
-   * reads this session's prefill outputs, so this session must stay open while the fork is used.
+   * computes the cross-attention cache over every audio position, is the dearest pass). It reads
+   * this session's prefill outputs, so this session must stay open while the fork is used.
    */
   public DecoderSession forkFromPrefill() {
     if (prefillResult == null) {

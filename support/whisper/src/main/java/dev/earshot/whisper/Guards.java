@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param shortBeamSize beam width for short windows at temperature 0 (beam search is cheap there)
  * @param shortFallback whether a short window that looks unsure falls back to sampling at higher
  *     temperatures; sampling a word or two mostly trades an unsure guess for a random one
+ * @param shortWindowSeconds the encoder window for short windows, instead of Whisper's 30 s (0 for
+ *     the full window): a word in 30 s that are nearly all padding is far from what Whisper was
+ *     trained on, and it fills the rest with invented text; less padding also costs less encoder
+ *     time. At least {@code shortSeconds}, at most 30.
  * @param languages the languages detection may choose from; empty for all of the model's
  * @param languageThreshold a detected language less likely than this counts as unsure
  * @param fallbackLanguage the language used when detection is unsure and the recording has no surer
@@ -29,6 +33,7 @@ public record Guards(
     double shortSeconds,
     int shortBeamSize,
     boolean shortFallback,
+    double shortWindowSeconds,
     List<String> languages,
     double languageThreshold,
     String fallbackLanguage) {
@@ -48,6 +53,13 @@ public record Guards(
               + " and "
               + shortBeamSize);
     }
+    if (shortWindowSeconds != 0 && (shortWindowSeconds < shortSeconds || shortWindowSeconds > 30)) {
+      throw new IllegalArgumentException(
+          "shortWindowSeconds must be 0 or between shortSeconds ("
+              + shortSeconds
+              + ") and 30, got "
+              + shortWindowSeconds);
+    }
     if (languageThreshold < 0 || languageThreshold > 1) {
       throw new IllegalArgumentException(
           "languageThreshold must be between 0 and 1, got " + languageThreshold);
@@ -60,12 +72,12 @@ public record Guards(
 
   /** None of the rules: OpenAI's reference behaviour. */
   public static Guards none() {
-    return new Guards(false, 0, 1, 0, 1, true, List.of(), 0, null);
+    return new Guards(false, 0, 1, 0, 1, true, 0, List.of(), 0, null);
   }
 
   /** The service's defaults (see the README's stt-service settings for how each was chosen). */
   public static Guards defaults() {
-    return new Guards(false, 6, 8, 3.0, 1, true, List.of(), 0.5, "en");
+    return new Guards(false, 6, 8, 3.0, 1, true, 20, List.of(), 0.5, "en");
   }
 
   /** The most tokens to sample for a window of this length. */
@@ -78,5 +90,10 @@ public record Guards(
 
   boolean isShort(double seconds) {
     return seconds < shortSeconds;
+  }
+
+  /** Seconds of encoder window for windows of audio this long (the longest of a batch). */
+  double encoderSeconds(double seconds, double fullWindow) {
+    return shortWindowSeconds > 0 && isShort(seconds) ? shortWindowSeconds : fullWindow;
   }
 }

@@ -101,9 +101,10 @@ public final class Transcriber {
     private final List<AudioWindow> windows;
     private final Transcription[] results;
     private final List<Integer> speech;
-    private final EncodedAudio audio;
-    private final double featureMs;
-    private final double encoderMs;
+    private final EncodedAudio[] audio;
+    private final int[] item;
+    private final double[] featureMs;
+    private final double[] encoderMs;
     private final double[] detectorMs;
     private final boolean[] doubtful;
 
@@ -111,18 +112,20 @@ public final class Transcriber {
         List<AudioWindow> windows,
         Transcription[] results,
         List<Integer> speech,
-        EncodedAudio audio,
-        double featureMs,
-        double encoderMs,
+        EncodedAudio[] audio,
+        int[] item,
+        double[] featureMs,
+        double[] encoderMs,
         double[] detectorMs,
         boolean[] doubtful) {
       this.windows = windows;
       this.results = results;
       this.speech = speech;
       this.audio = audio;
+      this.item = item;
       this.featureMs = featureMs;
-      this.detectorMs = detectorMs;
       this.encoderMs = encoderMs;
+      this.detectorMs = detectorMs;
       this.doubtful = doubtful;
     }
 
@@ -131,7 +134,10 @@ public final class Transcriber {
     }
   }
 
-  /** The first phase: silent windows are settled, the others are encoded as one batch. */
+  /**
+   * The first phase: silent windows are settled, the others are encoded in batches of the same
+   * encoder window.
+   */
   public Encoded encode(List<AudioWindow> windows) {
     Transcription[] results = new Transcription[windows.size()];
     // The speech detector's time counts as the window's feature time: it is model compute too.
@@ -161,26 +167,80 @@ public final class Transcriber {
       speech.add(i);
     }
     if (speech.isEmpty()) {
-      return new Encoded(windows, results, speech, null, 0, 0, detectorMs, doubtful);
+      return new Encoded(
+          windows,
+          results,
+          speech,
+          new EncodedAudio[0],
+          new int[0],
+          new double[0],
+          new double[0],
+          detectorMs,
+          doubtful);
     }
-    long start = System.nanoTime();
-    int featureSize = config.melBins() * config.melFrames();
-    float[] features = new float[speech.size() * featureSize];
+    // Windows are encoded in groups of the same encoder window, so that a window's text does not
+    // depend on the company it keeps in a batch.
+    Map<Integer, List<Integer>> byFrames = new LinkedHashMap<>();
     for (int j = 0; j < speech.size(); j++) {
-      model.logMel().compute(windows.get(speech.get(j)).samples(), features, j * featureSize);
+      double seconds = windows.get(speech.get(j)).durationSeconds(config.sampleRate());
+      byFrames.computeIfAbsent(encoderFrames(seconds), k -> new ArrayList<>()).add(j);
     }
-    long featuresDone = System.nanoTime();
-    EncodedAudio audio = model.encode(features, speech.size());
-    long encoded = System.nanoTime();
+    EncodedAudio[] audio = new EncodedAudio[speech.size()];
+    int[] item = new int[speech.size()];
+    double[] featureMs = new double[speech.size()];
+    double[] encoderMs = new double[speech.size()];
+    for (Map.Entry<Integer, List<Integer>> group : byFrames.entrySet()) {
+      int frames = group.getKey();
+      List<Integer> members = group.getValue();
+      long start = System.nanoTime();
+      float[] features = features(windows, speech, members, frames);
+      long featuresDone = System.nanoTime();
+      EncodedAudio encoded = model.encode(features, members.size(), frames);
+      long encodedAt = System.nanoTime();
+      for (int k = 0; k < members.size(); k++) {
+        int j = members.get(k);
+        audio[j] = encoded;
+        item[j] = k;
+        featureMs[j] = (featuresDone - start) / 1e6 / members.size();
+        encoderMs[j] = (encodedAt - featuresDone) / 1e6 / members.size();
+      }
+    }
     return new Encoded(
-        windows,
-        results,
-        speech,
-        audio,
-        (featuresDone - start) / 1e6 / speech.size(),
-        (encoded - featuresDone) / 1e6 / speech.size(),
-        detectorMs,
-        doubtful);
+        windows, results, speech, audio, item, featureMs, encoderMs, detectorMs, doubtful);
+  }
+
+  /** Log-mel features [members, mels, frames] of some of the speech windows. */
+  private float[] features(
+      List<AudioWindow> windows, List<Integer> speech, List<Integer> members, int frames) {
+    int full = config.melFrames();
+    float[] features = new float[members.size() * config.melBins() * frames];
+    float[] window = frames == full ? features : new float[config.melBins() * full];
+    for (int k = 0; k < members.size(); k++) {
+      float[] samples = windows.get(speech.get(members.get(k))).samples();
+      if (frames == full) {
+        model.logMel().compute(samples, features, k * config.melBins() * full);
+        continue;
+      }
+      // The first frames of the 30 s features are the shorter window's: the padding that follows
+      // is silence, which neither sets the maximum the log-mel is clamped to nor changes a frame.
+      model.logMel().compute(samples, window, 0);
+      for (int bin = 0; bin < config.melBins(); bin++) {
+        System.arraycopy(
+            window, bin * full, features, (k * config.melBins() + bin) * frames, frames);
+      }
+    }
+    return features;
+  }
+
+  /** Log-mel frames of the encoder window for a window of this much audio. */
+  private int encoderFrames(double seconds) {
+    if (!model.takesShortWindows()) {
+      return config.melFrames();
+    }
+    double window = guards.encoderSeconds(seconds, config.windowSeconds());
+    double perSecond = config.melFrames() / config.windowSeconds();
+    // Even: the encoder's second convolution halves the frames.
+    return Math.min(config.melFrames(), 2 * (int) Math.ceil(window * perSecond / 2));
   }
 
   /**
@@ -194,14 +254,15 @@ public final class Transcriber {
       long decodeStart = System.nanoTime();
       AudioWindow window = encoded.windows.get(encoded.speech.get(j));
       double duration = window.durationSeconds(config.sampleRate());
-      Decoded decoded = decodeWindow(encoded.audio, j, duration, window.languageHint());
+      Decoded decoded =
+          decodeWindow(encoded.audio[j], encoded.item[j], duration, window.languageHint());
       double decoderMs = (System.nanoTime() - decodeStart) / 1e6;
-      double featureMs = encoded.featureMs + encoded.detectorMs[encoded.speech.get(j)];
-      double totalMs = featureMs + encoded.encoderMs + decoderMs;
+      double featureMs = encoded.featureMs[j] + encoded.detectorMs[encoded.speech.get(j)];
+      double totalMs = featureMs + encoded.encoderMs[j] + decoderMs;
       var timings =
           new Transcription.Timings(
               featureMs,
-              encoded.encoderMs,
+              encoded.encoderMs[j],
               decoderMs,
               totalMs,
               duration > 0 ? totalMs / 1000 / duration : 0);

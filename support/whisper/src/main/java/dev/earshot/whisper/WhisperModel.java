@@ -35,6 +35,7 @@ public final class WhisperModel implements AutoCloseable {
   private final LogMel logMel;
   private final OrtEnvironment env;
   private final OrtSession encoder;
+  private final boolean anyLength;
   private final OrtSession decoder;
   private final String version;
   private final String executionProvider;
@@ -45,9 +46,11 @@ public final class WhisperModel implements AutoCloseable {
       Tokenizer tokenizer,
       OrtEnvironment env,
       OrtSession encoder,
+      boolean anyLength,
       OrtSession decoder,
       String version,
       String executionProvider) {
+    this.anyLength = anyLength;
     this.folder = folder;
     this.config = config;
     this.tokenizer = tokenizer;
@@ -109,7 +112,8 @@ public final class WhisperModel implements AutoCloseable {
       // with the int8 weights instead, quantising the input per pass as the other linear layers
       // do, saved another 15 % of decoder time but cost tiny 2 points of WER on short speech.
       decoderOptions.addConfigEntry("session.disable_quant_qdq", "1");
-      encoder = openEncoder(env, encoderFile, encoderOptions);
+      Encoder opened = openEncoder(env, encoderFile, encoderOptions);
+      encoder = opened.session();
       OrtSession decoder = open(env, decoderFile, decoderOptions);
       checkSignature(encoder, encoderFile, Set.of("input_features"), "last_hidden_state");
       checkSignature(
@@ -120,7 +124,8 @@ public final class WhisperModel implements AutoCloseable {
       String version = versionOf(folder, List.of(encoderFile, decoderFile));
       LOG.log(
           Level.INFO, "Loaded {0} ({1}) from {2} on {3}", config.name(), version, folder, provider);
-      return new WhisperModel(folder, config, tokenizer, env, encoder, decoder, version, provider);
+      return new WhisperModel(
+          folder, config, tokenizer, env, encoder, opened.anyLength(), decoder, version, provider);
     } catch (OrtException e) {
       closeQuietly(encoder);
       throw new WhisperModelException("ONNX Runtime cannot configure a session: " + e, e);
@@ -171,16 +176,20 @@ public final class WhisperModel implements AutoCloseable {
   /** Files this size and up (external weights, large models) are loaded as they are. */
   private static final long STRIP_LIMIT = 1L << 30;
 
-  private static OrtSession openEncoder(
+  /** The encoder session, and whether it takes windows shorter than 30 s. */
+  private record Encoder(OrtSession session, boolean anyLength) {}
+
+  private static Encoder openEncoder(
       OrtEnvironment env, Path file, OrtSession.SessionOptions sessionOptions) {
     try {
       if (Files.size(file) >= STRIP_LIMIT) {
-        return open(env, file, sessionOptions);
+        return new Encoder(open(env, file, sessionOptions), false);
       }
-      byte[] model =
-          OnnxGraphOutputs.without(
+      byte[] stripped =
+          OnnxGraphEdits.without(
               Files.readAllBytes(file), name -> name.startsWith("encoder_attentions"));
-      return env.createSession(model, sessionOptions);
+      byte[] model = OnnxGraphEdits.withPositionsForAnyLength(stripped);
+      return new Encoder(env.createSession(model, sessionOptions), model != stripped);
     } catch (IOException e) {
       throw new WhisperModelException("Whisper model file " + file + " cannot be read: " + e, e);
     } catch (IllegalArgumentException | OrtException e) {
@@ -275,8 +284,29 @@ public final class WhisperModel implements AutoCloseable {
    * @return the hidden states [batch, audioPositions, dModel]
    */
   public EncodedAudio encode(float[] features, int batch) {
-    long[] shape = {batch, config.melBins(), config.melFrames()};
-    if (features.length != batch * config.melBins() * config.melFrames()) {
+    return encode(features, batch, config.melFrames());
+  }
+
+  /** Whether the encoder takes windows shorter than 30 s ({@link #encode(float[], int, int)}). */
+  public boolean takesShortWindows() {
+    return anyLength;
+  }
+
+  /**
+   * Encodes {@code batch} windows of {@code frames} log-mel frames each (features [batch, mels,
+   * frames]); the audio states come out at half the frames. Fewer than 30 s of frames need an
+   * encoder that {@link #takesShortWindows()}.
+   */
+  public EncodedAudio encode(float[] features, int batch, int frames) {
+    if (frames != config.melFrames()
+        && (!anyLength || frames <= 0 || frames > config.melFrames() || frames % 2 != 0)) {
+      throw new IllegalArgumentException(
+          anyLength
+              ? "frames must be even and in 2.." + config.melFrames() + ", got " + frames
+              : "this encoder takes " + config.melFrames() + " frames only, got " + frames);
+    }
+    long[] shape = {batch, config.melBins(), frames};
+    if (features.length != batch * config.melBins() * frames) {
       throw new IllegalArgumentException(
           "features hold "
               + features.length

@@ -39,9 +39,23 @@ class GuardsTest {
   }
 
   @Test
+  void onlyShortWindowsGetAShorterEncoderWindow() {
+    Guards guards = Guards.defaults();
+
+    assertThat(guards.encoderSeconds(0.4, 30)).isEqualTo(20);
+    assertThat(guards.encoderSeconds(2.9, 30)).isEqualTo(20);
+    assertThat(guards.encoderSeconds(3.0, 30)).isEqualTo(30);
+    assertThat(guards.encoderSeconds(11, 30)).isEqualTo(30);
+    assertThat(Guards.none().encoderSeconds(0.4, 30)).isEqualTo(30);
+    assertThatThrownBy(() -> new Guards(false, 6, 8, 3.0, 1, true, 2, List.of(), 0.5, "en"))
+        .as("a window shorter than the audio it must hold")
+        .hasMessageContaining("shortWindowSeconds must be 0 or between shortSeconds (3.0) and 30");
+  }
+
+  @Test
   void aShortWindowStopsAtItsBudget() {
     float[] twoSeconds = Arrays.copyOf(Models.jfk(), 32_000);
-    var tight = new Guards(true, 1, 2, 3.0, 1, false, List.of(), 0.5, "en");
+    var tight = new Guards(true, 1, 2, 3.0, 1, false, 0, List.of(), 0.5, "en");
 
     Transcription result =
         new Transcriber(Models.tiny(), DecodingOptions.defaults().withGuards(tight))
@@ -54,7 +68,7 @@ class GuardsTest {
 
   @Test
   void detectionPicksOnlyFromTheExpectedLanguages() {
-    var germanOrEnglish = new Guards(true, 6, 8, 3.0, 5, false, List.of("de", "en"), 0, null);
+    var germanOrEnglish = new Guards(true, 6, 8, 3.0, 5, false, 0, List.of("de", "en"), 0, null);
 
     Transcription result =
         new Transcriber(Models.tiny(), DecodingOptions.defaults().withGuards(germanOrEnglish))
@@ -66,13 +80,13 @@ class GuardsTest {
   @Test
   void anUnsureDetectionTakesTheRecordingsLanguageElseTheFallback() {
     // p(fr) is 0.67 for this clip with tiny: a threshold of 0.99 makes it unsure.
-    var unsure = new Guards(true, 6, 8, 3.0, 5, false, List.of(), 0.99, "en");
+    var unsure = new Guards(true, 6, 8, 3.0, 5, false, 0, List.of(), 0.99, "en");
     var transcriber = new Transcriber(Models.tiny(), DecodingOptions.defaults().withGuards(unsure));
     float[] french = Models.resource("speech/french.wav");
 
     assertThat(transcriber.transcribe(new AudioWindow(french, 0)).language()).isEqualTo("en");
     assertThat(transcriber.transcribe(new AudioWindow(french, 0, "de")).language()).isEqualTo("de");
-    var sure = new Guards(true, 6, 8, 3.0, 5, false, List.of(), 0.3, "en");
+    var sure = new Guards(true, 6, 8, 3.0, 5, false, 0, List.of(), 0.3, "en");
     assertThat(
             new Transcriber(Models.tiny(), DecodingOptions.defaults().withGuards(sure))
                 .transcribe(new AudioWindow(french, 0, "de"))
@@ -83,7 +97,7 @@ class GuardsTest {
 
   @Test
   void anExpectedLanguageTheModelDoesNotKnowIsRefusedByName() {
-    var klingon = new Guards(true, 6, 8, 3.0, 5, false, List.of("tlh"), 0.5, "en");
+    var klingon = new Guards(true, 6, 8, 3.0, 5, false, 0, List.of("tlh"), 0.5, "en");
 
     assertThatThrownBy(
             () -> new Transcriber(Models.tiny(), DecodingOptions.defaults().withGuards(klingon)))

@@ -15,6 +15,7 @@ import dev.earshot.stt.files.FileTranscriber;
 import dev.earshot.stt.model.LoadedModel;
 import dev.earshot.stt.model.SpeechToText;
 import dev.earshot.whisper.EnglishTextNormalizer;
+import dev.earshot.whisper.Guards;
 import dev.earshot.whisper.WordErrorRate;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -208,7 +209,8 @@ public class BenchCommand implements Callable<Integer> {
                       .withBeamSize(1)
                       .withTimestamps(false)
                       .withTemperatures(0.0)
-                      .withLanguage("en"),
+                      .withLanguage("en")
+                      .withGuards(Guards.none()),
                   null,
                   configured.batchSize());
           rows.add(runJava("earshot, as transformers.js", likeJs, samples, cache));
