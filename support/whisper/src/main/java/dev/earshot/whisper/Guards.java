@@ -92,7 +92,7 @@ public record Guards(
     return seconds < shortSeconds;
   }
 
-  /** Seconds of encoder window for windows of audio this long (the longest of a batch). */
+  /** Seconds of encoder window for a window of audio this long. */
   double encoderSeconds(double seconds, double fullWindow) {
     return shortWindowSeconds > 0 && isShort(seconds) ? shortWindowSeconds : fullWindow;
   }

@@ -42,10 +42,7 @@ final class OnnxGraphEdits {
     ByteArrayOutputStream out = new ByteArrayOutputStream(model.length);
     for (Field field : new Reader(model, 0, model.length)) {
       if (field.number == MODEL_GRAPH && field.wireType == 2) {
-        byte[] graph = graphWithout(model, field, dropped);
-        writeVarint(out, (MODEL_GRAPH << 3) | 2);
-        writeVarint(out, graph.length);
-        out.writeBytes(graph);
+        writeMessage(out, MODEL_GRAPH, graphWithout(model, field, dropped));
       } else {
         out.write(model, field.start, field.end - field.start);
       }
@@ -55,7 +52,7 @@ final class OnnxGraphEdits {
 
   private static byte[] graphWithout(byte[] model, Field graph, Predicate<String> dropped) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(graph.valueLength);
-    for (Field field : new Reader(model, graph.valueStart, graph.valueStart + graph.valueLength)) {
+    for (Field field : fieldsOf(model, graph)) {
       if (field.number == GRAPH_OUTPUT
           && field.wireType == 2
           && dropped.test(stringField(model, field, VALUE_INFO_NAME))) {
@@ -76,17 +73,18 @@ final class OnnxGraphEdits {
    */
   static byte[] withPositionsForAnyLength(byte[] model) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(model.length + 512);
-    boolean edited = false;
     for (Field field : new Reader(model, 0, model.length)) {
       if (field.number == MODEL_GRAPH && field.wireType == 2) {
         byte[] graph = graphWithSlicedPositions(model, field);
-        edited = graph != null;
-        writeMessage(out, MODEL_GRAPH, edited ? graph : slice(model, field));
+        if (graph == null) {
+          return model;
+        }
+        writeMessage(out, MODEL_GRAPH, graph);
       } else {
         out.write(model, field.start, field.end - field.start);
       }
     }
-    return edited ? out.toByteArray() : model;
+    return out.toByteArray();
   }
 
   private static byte[] graphWithSlicedPositions(byte[] model, Field graph) {
@@ -185,11 +183,6 @@ final class OnnxGraphEdits {
 
   private static Reader fieldsOf(byte[] model, Field message) {
     return new Reader(model, message.valueStart, message.valueStart + message.valueLength);
-  }
-
-  private static byte[] slice(byte[] model, Field field) {
-    return java.util.Arrays.copyOfRange(
-        model, field.valueStart, field.valueStart + field.valueLength);
   }
 
   private static String string(byte[] model, Field field) {

@@ -50,13 +50,13 @@ public final class WhisperModel implements AutoCloseable {
       OrtSession decoder,
       String version,
       String executionProvider) {
-    this.anyLength = anyLength;
     this.folder = folder;
     this.config = config;
     this.tokenizer = tokenizer;
     this.logMel = LogMel.whisper(config.melBins());
     this.env = env;
     this.encoder = encoder;
+    this.anyLength = anyLength;
     this.decoder = decoder;
     this.version = version;
     this.executionProvider = executionProvider;
