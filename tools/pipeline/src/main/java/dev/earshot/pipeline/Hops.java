@@ -3,9 +3,17 @@ package dev.earshot.pipeline;
 import dev.earshot.schema.topic.EarshotTopic;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Where a recording's time went between the services, from the timestamps Kafka keeps with each
@@ -22,12 +30,16 @@ public final class Hops {
           EarshotTopic.AUDIO_CHUNKS,
           EarshotTopic.RECORDING_EVENTS,
           EarshotTopic.TRANSCRIPTS,
-          EarshotTopic.CLASSIFICATIONS,
-          EarshotTopic.RESULTS);
+          EarshotTopic.CLASSIFICATIONS);
 
-  /** The timestamp of the recording's latest record on each topic, in {@link #PATH} order. */
-  public static Map<EarshotTopic, Long> latest(String kafka, Instant since, String recordingId) {
-    Map<EarshotTopic, Long> latest = new LinkedHashMap<>();
+  /**
+   * The timestamp of each recording's latest record on each topic of {@link #PATH}, by recording
+   * id; a recording with no record on a topic has no entry for it.
+   */
+  public static Map<String, Map<EarshotTopic, Long>> latest(
+      String kafka, Instant since, Collection<String> recordingIds) {
+    Set<String> wanted = new HashSet<>(recordingIds);
+    Map<String, Map<EarshotTopic, Long>> latest = new HashMap<>();
     for (EarshotTopic topic : PATH) {
       TopicTime.readFrom(
           kafka,
@@ -36,11 +48,94 @@ public final class Hops {
           since,
           Duration.ofSeconds(30),
           r -> {
-            if (recordingId.equals(r.key())) {
-              latest.merge(topic, r.timestamp(), Math::max);
+            if (wanted.contains(r.key())) {
+              latest
+                  .computeIfAbsent(r.key(), k -> new EnumMap<>(EarshotTopic.class))
+                  .merge(topic, r.timestamp(), Math::max);
             }
           });
     }
     return latest;
+  }
+
+  /**
+   * One recording's way through an idle pipeline, in milliseconds from its upload: when its last
+   * chunk, its FINISHED event, its last transcript and last classification were made (their
+   * createdAt) and sent, and when a reader saw its result; with the model compute the workers
+   * reported for it.
+   */
+  public record Breakdown(
+      long chunk,
+      long finished,
+      long transcriptMade,
+      long transcript,
+      long classified,
+      long classification,
+      long seen,
+      double sttComputeMs,
+      double classifyComputeMs) {
+
+    /**
+     * @param at the recording's latest record times (from {@link #latest}); empty when one is
+     *     missing
+     */
+    public static Optional<Breakdown> of(
+        long sentAtMs,
+        long seenAtMs,
+        Map<EarshotTopic, Long> at,
+        long transcriptMadeAtMs,
+        long classifiedAtMs,
+        double sttComputeMs,
+        double classifyComputeMs) {
+      Long chunk = at.get(EarshotTopic.AUDIO_CHUNKS);
+      Long finished = at.get(EarshotTopic.RECORDING_EVENTS);
+      Long transcript = at.get(EarshotTopic.TRANSCRIPTS);
+      Long classification = at.get(EarshotTopic.CLASSIFICATIONS);
+      if (chunk == null || finished == null || transcript == null || classification == null) {
+        return Optional.empty();
+      }
+      return Optional.of(
+          new Breakdown(
+              chunk - sentAtMs,
+              finished - sentAtMs,
+              transcriptMadeAtMs - sentAtMs,
+              transcript - sentAtMs,
+              classifiedAtMs - sentAtMs,
+              classification - sentAtMs,
+              seenAtMs - sentAtMs,
+              sttComputeMs,
+              classifyComputeMs));
+    }
+
+    /** Upload to result, beyond the longer of the two workers' model compute. */
+    public double overheadMs() {
+      return seen - Math.max(sttComputeMs, classifyComputeMs);
+    }
+
+    public double sttMs() {
+      return transcript - chunk;
+    }
+
+    public double classifyMs() {
+      return classification - chunk;
+    }
+
+    /**
+     * From the last part the join waits for to the result in a reader's hands. Kafka Streams stamps
+     * its output with its input's time, so the join, its exactly-once commit and the reader's poll
+     * show up together here.
+     */
+    public double joinMs() {
+      return seen - Math.max(Math.max(transcript, classification), finished);
+    }
+  }
+
+  /** The median of one figure over several runs. */
+  public static double median(List<Breakdown> runs, ToDoubleFunction<Breakdown> figure) {
+    List<Double> values = new ArrayList<>();
+    runs.forEach(r -> values.add(figure.applyAsDouble(r)));
+    Collections.sort(values);
+    int n = values.size();
+    return n == 0 ? Double.NaN : (values.get((n - 1) / 2) + values.get(n / 2)) / 2;
   }
 }

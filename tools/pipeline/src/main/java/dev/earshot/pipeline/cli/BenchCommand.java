@@ -65,6 +65,14 @@ public class BenchCommand implements Callable<Integer> {
   @Option(names = "--max-seconds", defaultValue = "60", description = "Default: ${DEFAULT-VALUE}.")
   double maxSeconds;
 
+  @Option(
+      names = "--idle-runs",
+      defaultValue = "5",
+      description =
+          "How often one recording goes through the idle pipeline, after a first warm-up run"
+              + " (default: ${DEFAULT-VALUE}).")
+  int idleRuns;
+
   @Option(names = "--seed", defaultValue = "1")
   long seed;
 
@@ -129,16 +137,23 @@ public class BenchCommand implements Callable<Integer> {
       IngestClient ingest = services.ingestClient();
       try (ResultWatcher watcher =
           new ResultWatcher(kafka, EarshotTopic.RESULTS.defaultName(), start)) {
-        // One recording alone, twice: the first warms the models up (JIT, ONNX Runtime's first
-        // run); the second shows what the pipeline adds when nothing waits in a queue.
-        IngestClient.Upload alone = null;
-        long aloneLatency = 0;
-        for (int run = 0; run < 2; run++) {
-          alone = ingest.upload(jfk);
+        // One recording alone, several times: the first warms the models up (JIT, ONNX Runtime's
+        // first run); the others show what the pipeline adds when nothing waits in a queue.
+        List<IngestClient.Upload> idle = new ArrayList<>();
+        Map<String, Long> idleLatency = new HashMap<>();
+        for (int run = 0; run <= idleRuns; run++) {
+          IngestClient.Upload alone = ingest.upload(jfk);
           var aloneResult =
               watcher.await(
                   java.util.Set.of(alone.recordingId()), Duration.ofMinutes(10), (i, s) -> {});
-          aloneLatency = aloneResult.get(alone.recordingId()).seenAtMs() - alone.sentAtMs();
+          // Idle means idle: the last run's stragglers (commits, fetches) are over.
+          Thread.sleep(1000);
+          if (run > 0) {
+            idle.add(alone);
+            idleLatency.put(
+                alone.recordingId(),
+                aloneResult.get(alone.recordingId()).seenAtMs() - alone.sentAtMs());
+          }
         }
 
         long t0 = System.currentTimeMillis();
@@ -149,7 +164,7 @@ public class BenchCommand implements Callable<Integer> {
         long t1 = System.currentTimeMillis();
 
         List<String> ids = new ArrayList<>(byId.keySet());
-        ids.add(alone.recordingId());
+        idle.forEach(u -> ids.add(u.recordingId()));
         Map<String, Compute> compute = compute(kafka, start, ids);
 
         List<Double> latencies = new ArrayList<>();
@@ -164,8 +179,20 @@ public class BenchCommand implements Callable<Integer> {
             complete++;
           }
         }
-        Compute aloneCompute = compute.getOrDefault(alone.recordingId(), Compute.NONE);
-        Map<EarshotTopic, Long> hops = Hops.latest(kafka, start, alone.recordingId());
+        var times = Hops.latest(kafka, start, idleLatency.keySet());
+        List<Hops.Breakdown> breakdowns = new ArrayList<>();
+        for (IngestClient.Upload u : idle) {
+          Compute c = compute.getOrDefault(u.recordingId(), Compute.NONE);
+          Hops.Breakdown.of(
+                  u.sentAtMs(),
+                  u.sentAtMs() + idleLatency.get(u.recordingId()),
+                  times.getOrDefault(u.recordingId(), Map.of()),
+                  c.transcriptMadeAt(),
+                  c.classifiedAt(),
+                  c.sttMs(),
+                  c.classifyMs())
+              .ifPresent(breakdowns::add);
+        }
         double totalStt = 0;
         double totalClassify = 0;
         for (String id : byId.keySet()) {
@@ -182,14 +209,7 @@ public class BenchCommand implements Callable<Integer> {
             audioSeconds,
             complete,
             files.size() - results.size());
-        System.out.printf(
-            "Idle, warm pipeline, one 11 s recording: latency %.2f s, model compute %.2f s (STT) /"
-                + " %.2f s (classify), pipeline overhead %.2f s%n",
-            aloneLatency / 1e3,
-            aloneCompute.sttMs / 1e3,
-            aloneCompute.classifyMs / 1e3,
-            aloneLatency / 1e3 - Math.max(aloneCompute.sttMs, aloneCompute.classifyMs) / 1e3);
-        printHops(alone, aloneLatency, aloneCompute, hops);
+        printIdle(breakdowns, idle.size());
         System.out.printf(
             "Latency upload -> recording result: p50 %.1f s, p95 %.1f s, max %.1f s%n",
             percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 100));
@@ -216,46 +236,55 @@ public class BenchCommand implements Callable<Integer> {
   }
 
   /**
-   * The idle recording's time hop by hop, from the timestamps of its records on each topic: what
-   * the pipeline adds beyond model compute, and where.
+   * The idle recording's time hop by hop, medians over its runs, from the timestamps of its records
+   * on each topic: what the pipeline adds beyond model compute, and where.
    */
-  private static void printHops(
-      IngestClient.Upload upload, long latencyMs, Compute compute, Map<EarshotTopic, Long> at) {
-    long sent = upload.sentAtMs();
-    Long chunk = at.get(EarshotTopic.AUDIO_CHUNKS);
-    Long finished = at.get(EarshotTopic.RECORDING_EVENTS);
-    Long transcript = at.get(EarshotTopic.TRANSCRIPTS);
-    Long classification = at.get(EarshotTopic.CLASSIFICATIONS);
-    Long result = at.get(EarshotTopic.RESULTS);
-    if (chunk == null || transcript == null || classification == null || finished == null) {
-      System.out.println("Hops: some records of the idle recording were not found: " + at);
+  private static void printIdle(List<Hops.Breakdown> runs, int expected) {
+    if (runs.size() < expected) {
+      System.out.printf(
+          "Idle runs: the records of %d of %d were not all found%n",
+          expected - runs.size(), expected);
+    }
+    if (runs.isEmpty()) {
       return;
     }
-    long seen = sent + latencyMs;
-    long lastPart = Math.max(Math.max(transcript, classification), finished);
-    System.out.println("Where the idle recording's time went (record timestamps, ms):");
-    System.out.printf("  upload -> last chunk on Kafka (ingest)          %6d%n", chunk - sent);
-    System.out.printf("  upload -> FINISHED event (ingest)               %6d%n", finished - sent);
     System.out.printf(
-        "  last chunk -> last transcript (STT)             %6d  (compute %.0f, the rest %.0f)%n",
-        transcript - chunk, compute.sttMs(), transcript - chunk - compute.sttMs());
+        "Idle, warm pipeline, one 11 s recording, median of %d runs: latency %.2f s, model compute"
+            + " %.2f s (STT) / %.2f s (classify), pipeline overhead %.0f ms (runs: %s)%n",
+        runs.size(),
+        Hops.median(runs, Hops.Breakdown::seen) / 1e3,
+        Hops.median(runs, Hops.Breakdown::sttComputeMs) / 1e3,
+        Hops.median(runs, Hops.Breakdown::classifyComputeMs) / 1e3,
+        Hops.median(runs, Hops.Breakdown::overheadMs),
+        String.join(" ", runs.stream().map(r -> String.format("%.0f", r.overheadMs())).toList()));
+    System.out.println("Where its time went (record timestamps, medians, ms):");
     System.out.printf(
-        "  last chunk -> last classification (classify)    %6d  (compute %.0f, the rest %.0f)%n",
-        classification - chunk,
-        compute.classifyMs(),
-        classification - chunk - compute.classifyMs());
-    if (result != null && result > lastPart) {
-      System.out.printf(
-          "  last part -> result on its topic (join)         %6d%n", result - lastPart);
-      System.out.printf("  result on its topic -> seen by a reader         %6d%n", seen - result);
-    } else {
-      // Kafka Streams stamps its output with its input's time, so the join and the commit that
-      // makes the result visible show up together here.
-      System.out.printf("  last part -> result seen by a reader (join)     %6d%n", seen - lastPart);
-      System.out.printf(
-          "  of the %d ms latency, %.0f are beyond model compute%n",
-          latencyMs, latencyMs - Math.max(compute.sttMs(), compute.classifyMs()));
-    }
+        "  upload -> last chunk on Kafka (ingest)          %6.0f%n",
+        Hops.median(runs, Hops.Breakdown::chunk));
+    System.out.printf(
+        "  upload -> FINISHED event (ingest)               %6.0f%n",
+        Hops.median(runs, Hops.Breakdown::finished));
+    System.out.printf(
+        "  last chunk -> last transcript (STT)             %6.0f  (compute %.0f, the rest %.0f:"
+            + " %.0f before the transcript was made, %.0f to send it)%n",
+        Hops.median(runs, Hops.Breakdown::sttMs),
+        Hops.median(runs, Hops.Breakdown::sttComputeMs),
+        Hops.median(runs, r -> r.sttMs() - r.sttComputeMs()),
+        Hops.median(runs, r -> r.transcriptMade() - r.chunk() - r.sttComputeMs()),
+        Hops.median(runs, r -> r.transcript() - r.transcriptMade()));
+    System.out.printf(
+        "  last chunk -> last classification (classify)    %6.0f  (compute %.0f, the rest %.0f:"
+            + " %.0f before the classification was made, %.0f to send it)%n",
+        Hops.median(runs, Hops.Breakdown::classifyMs),
+        Hops.median(runs, Hops.Breakdown::classifyComputeMs),
+        Hops.median(runs, r -> r.classifyMs() - r.classifyComputeMs()),
+        Hops.median(runs, r -> r.classified() - r.chunk() - r.classifyComputeMs()),
+        Hops.median(runs, r -> r.classification() - r.classified()));
+    // Kafka Streams stamps its output with its input's time, so the join, its exactly-once commit
+    // and the reader's poll show up together here.
+    System.out.printf(
+        "  last part -> result seen by a reader (join)     %6.0f%n",
+        Hops.median(runs, Hops.Breakdown::joinMs));
   }
 
   /**
@@ -352,8 +381,8 @@ public class BenchCommand implements Callable<Integer> {
   }
 
   /** Milliseconds of model compute spent on one recording by each service. */
-  record Compute(double sttMs, double classifyMs) {
-    static final Compute NONE = new Compute(0, 0);
+  record Compute(double sttMs, double classifyMs, long transcriptMadeAt, long classifiedAt) {
+    static final Compute NONE = new Compute(0, 0, 0, 0);
   }
 
   /**
@@ -364,6 +393,9 @@ public class BenchCommand implements Callable<Integer> {
     Map<String, Double> stt = new HashMap<>();
     Map<String, Map<Integer, Double>> features = new HashMap<>();
     Map<String, Double> inference = new HashMap<>();
+    // When the workers made their last record of each recording (their createdAt, before sending).
+    Map<String, Long> transcribedAt = new HashMap<>();
+    Map<String, Long> classifiedAt = new HashMap<>();
     AvroDeserializer avro = new AvroDeserializer();
     var wanted = new java.util.HashSet<>(ids);
     for (String topic :
@@ -387,11 +419,13 @@ public class BenchCommand implements Callable<Integer> {
             }
             if (value instanceof Transcript t) {
               stt.merge(r.key(), t.getTimings().getTotalMs(), Double::sum);
+              transcribedAt.merge(r.key(), t.getCreatedAt().toEpochMilli(), Math::max);
             } else if (value instanceof Classification c) {
               features
                   .computeIfAbsent(r.key(), k -> new HashMap<>())
                   .merge(c.getChunkSequence(), c.getTimings().getFeatureMs(), Math::max);
               inference.merge(r.key(), c.getTimings().getInferenceMs(), Double::sum);
+              classifiedAt.merge(r.key(), c.getCreatedAt().toEpochMilli(), Math::max);
             }
           });
     }
@@ -401,7 +435,13 @@ public class BenchCommand implements Callable<Integer> {
           features.getOrDefault(id, Map.of()).values().stream()
               .mapToDouble(Double::doubleValue)
               .sum();
-      out.put(id, new Compute(stt.getOrDefault(id, 0.0), f + inference.getOrDefault(id, 0.0)));
+      out.put(
+          id,
+          new Compute(
+              stt.getOrDefault(id, 0.0),
+              f + inference.getOrDefault(id, 0.0),
+              transcribedAt.getOrDefault(id, 0L),
+              classifiedAt.getOrDefault(id, 0L)));
     }
     return out;
   }
