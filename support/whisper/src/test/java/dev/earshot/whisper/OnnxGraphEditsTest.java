@@ -2,6 +2,7 @@ package dev.earshot.whisper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
@@ -33,10 +34,7 @@ class OnnxGraphEditsTest {
 
   @Test
   void theEncoderTakesShorterWindowsAndEncodesA30SecondWindowAsBefore() throws Exception {
-    byte[] stripped =
-        OnnxGraphEdits.without(
-            Files.readAllBytes(Models.folder("tiny").resolve("onnx/encoder_model_quantized.onnx")),
-            n -> n.startsWith("encoder_attentions"));
+    byte[] stripped = strippedTinyEncoder();
 
     byte[] edited = OnnxGraphEdits.withPositionsForAnyLength(stripped);
 
@@ -64,6 +62,46 @@ class OnnxGraphEditsTest {
           .isInstanceOf(OrtException.class);
     }
     assertThat(Models.tiny().takesShortWindows()).isTrue();
+  }
+
+  @Test
+  void signedWeightsEncodeExactlyAsTheUnsignedOnesWhereTheCpuHasVnni() throws Exception {
+    byte[] stripped = strippedTinyEncoder();
+
+    byte[] signed = OnnxGraphEdits.withSignedWeights(stripped);
+
+    assertThat(signed).isNotSameAs(stripped);
+    assertThat(OnnxGraphEdits.withSignedWeights(signed))
+        .as("nothing left to change")
+        .isSameAs(signed);
+    // Without VNNI, ONNX Runtime multiplies uint8 by int8 into saturating 16-bit sums, so the
+    // output may move there; that is why the service only signs weights on VNNI machines.
+    assumeThat(Int8Weights.forThisMachine()).isEqualTo(Int8Weights.SIGNED);
+    float[] features = Models.tiny().logMel().compute(Models.jfk());
+    var env = OrtEnvironment.getEnvironment();
+    try (var before = env.createSession(stripped, new OrtSession.SessionOptions());
+        var after = env.createSession(signed, new OrtSession.SessionOptions())) {
+      float[][] expected = encode(env, before, features, 3000);
+      float[][] actual = encode(env, after, features, 3000);
+      for (int position = 0; position < 1500; position++) {
+        assertThat(actual[position]).containsExactly(expected[position]);
+      }
+    }
+  }
+
+  @Test
+  void aDecoderWhoseWeightsAreSignedAlreadyIsLeftAlone() throws Exception {
+    byte[] decoder =
+        Files.readAllBytes(
+            Models.folder("tiny").resolve("onnx/decoder_model_merged_quantized.onnx"));
+
+    assertThat(OnnxGraphEdits.withSignedWeights(decoder)).isSameAs(decoder);
+  }
+
+  private static byte[] strippedTinyEncoder() throws java.io.IOException {
+    return OnnxGraphEdits.without(
+        Files.readAllBytes(Models.folder("tiny").resolve("onnx/encoder_model_quantized.onnx")),
+        n -> n.startsWith("encoder_attentions"));
   }
 
   private static float[][] encode(
