@@ -122,6 +122,14 @@ public interface SttConfig {
     @WithDefault("20")
     double shortWindowSeconds();
 
+    /**
+     * Whether a short chunk (at least the speech detector's minimum speech long) that the detector
+     * finds silent still goes to Whisper, whose no-speech probability then decides: the detector
+     * scores some real voices (narrow-band radio, telephone) as low as noise.
+     */
+    @WithDefault("true")
+    boolean shortDoubt();
+
     /** Languages detection may pick from, e.g. en,de; all of the model's when absent. */
     Optional<List<String>> languages();
 

@@ -65,6 +65,7 @@ public record SttSettings(
                 d.shortBeamSize(),
                 d.shortFallback(),
                 d.shortWindowSeconds(),
+                d.shortDoubt(),
                 d.languages().orElse(List.of()),
                 d.languageThreshold(),
                 d.fallbackLanguage().strip().equalsIgnoreCase("none")

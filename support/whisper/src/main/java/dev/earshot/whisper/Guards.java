@@ -21,6 +21,11 @@ import java.util.Objects;
  *     the full window): a word in 30 s that are nearly all padding is far from what Whisper was
  *     trained on, and it fills the rest with invented text; less padding also costs less encoder
  *     time. At least {@code shortSeconds}, at most 30.
+ * @param shortDoubt whether a short window the speech detector finds silent, but that is at least
+ *     the detector's minimum speech long, goes to Whisper as a doubtful one (kept only if Whisper's
+ *     no-speech probability agrees that it is speech): a recurrent detector has little context in a
+ *     second or two, and it scores some real voices (narrow-band radio, telephone) as low as noise,
+ *     so its silence would drop a whole utterance
  * @param languages the languages detection may choose from; empty for all of the model's
  * @param languageThreshold a detected language less likely than this counts as unsure
  * @param fallbackLanguage the language used when detection is unsure and the recording has no surer
@@ -34,6 +39,7 @@ public record Guards(
     int shortBeamSize,
     boolean shortFallback,
     double shortWindowSeconds,
+    boolean shortDoubt,
     List<String> languages,
     double languageThreshold,
     String fallbackLanguage) {
@@ -72,12 +78,12 @@ public record Guards(
 
   /** None of the rules: OpenAI's reference behaviour. */
   public static Guards none() {
-    return new Guards(false, 0, 1, 0, 1, true, 0, List.of(), 0, null);
+    return new Guards(false, 0, 1, 0, 1, true, 0, false, List.of(), 0, null);
   }
 
   /** The service's defaults (see the README's stt-service settings for how each was chosen). */
   public static Guards defaults() {
-    return new Guards(false, 6, 8, 3.0, 1, true, 20, List.of(), 0.5, "en");
+    return new Guards(false, 6, 8, 3.0, 1, true, 20, true, List.of(), 0.5, "en");
   }
 
   /** The most tokens to sample for a window of this length. */
@@ -86,6 +92,11 @@ public record Guards(
       return maxTokens;
     }
     return (int) Math.min(maxTokens, Math.ceil(baseTokens + tokensPerSecond * seconds));
+  }
+
+  /** Whether the speech detector's silence only makes this window doubtful. */
+  boolean doubtsSilence(double seconds, double minSpeechSeconds) {
+    return shortDoubt && isShort(seconds) && seconds >= minSpeechSeconds;
   }
 
   boolean isShort(double seconds) {

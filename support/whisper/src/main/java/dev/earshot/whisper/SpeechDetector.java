@@ -136,6 +136,11 @@ public final class SpeechDetector implements AutoCloseable {
     return Verdict.SILENCE;
   }
 
+  /** Shorter bursts are not speech. */
+  public double minSpeechSeconds() {
+    return settings.minSpeechSeconds();
+  }
+
   /** Seconds of speech in the audio. */
   public double speechSeconds(float[] audio) {
     return speechSeconds(frameProbabilities(audio), audio.length);

@@ -158,6 +158,10 @@ public final class Transcriber {
         long start = System.nanoTime();
         SpeechDetector.Verdict verdict = speechDetector.judge(window.samples());
         detectorMs[i] = (System.nanoTime() - start) / 1e6;
+        if (verdict == SpeechDetector.Verdict.SILENCE
+            && options.guards().doubtsSilence(seconds, speechDetector.minSpeechSeconds())) {
+          verdict = SpeechDetector.Verdict.DOUBTFUL;
+        }
         if (verdict == SpeechDetector.Verdict.SILENCE) {
           results[i] = silence(detectorMs[i], seconds);
           continue;

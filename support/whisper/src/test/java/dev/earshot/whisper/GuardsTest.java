@@ -47,7 +47,7 @@ class GuardsTest {
     assertThat(guards.encoderSeconds(3.0, 30)).isEqualTo(30);
     assertThat(guards.encoderSeconds(11, 30)).isEqualTo(30);
     assertThat(Guards.none().encoderSeconds(0.4, 30)).isEqualTo(30);
-    assertThatThrownBy(() -> new Guards(false, 6, 8, 3.0, 1, true, 2, List.of(), 0.5, "en"))
+    assertThatThrownBy(() -> new Guards(false, 6, 8, 3.0, 1, true, 2, false, List.of(), 0.5, "en"))
         .as("a window shorter than the audio it must hold")
         .hasMessageContaining("shortWindowSeconds must be 0 or between shortSeconds (3.0) and 30");
   }
@@ -55,7 +55,7 @@ class GuardsTest {
   @Test
   void aShortWindowStopsAtItsBudget() {
     float[] twoSeconds = Arrays.copyOf(Models.jfk(), 32_000);
-    var tight = new Guards(true, 1, 2, 3.0, 1, false, 0, List.of(), 0.5, "en");
+    var tight = new Guards(true, 1, 2, 3.0, 1, false, 0, false, List.of(), 0.5, "en");
 
     Transcription result =
         new Transcriber(Models.tiny(), DecodingOptions.defaults().withGuards(tight))
@@ -68,7 +68,8 @@ class GuardsTest {
 
   @Test
   void detectionPicksOnlyFromTheExpectedLanguages() {
-    var germanOrEnglish = new Guards(true, 6, 8, 3.0, 5, false, 0, List.of("de", "en"), 0, null);
+    var germanOrEnglish =
+        new Guards(true, 6, 8, 3.0, 5, false, 0, false, List.of("de", "en"), 0, null);
 
     Transcription result =
         new Transcriber(Models.tiny(), DecodingOptions.defaults().withGuards(germanOrEnglish))
@@ -80,13 +81,13 @@ class GuardsTest {
   @Test
   void anUnsureDetectionTakesTheRecordingsLanguageElseTheFallback() {
     // p(fr) is 0.67 for this clip with tiny: a threshold of 0.99 makes it unsure.
-    var unsure = new Guards(true, 6, 8, 3.0, 5, false, 0, List.of(), 0.99, "en");
+    var unsure = new Guards(true, 6, 8, 3.0, 5, false, 0, false, List.of(), 0.99, "en");
     var transcriber = new Transcriber(Models.tiny(), DecodingOptions.defaults().withGuards(unsure));
     float[] french = Models.resource("speech/french.wav");
 
     assertThat(transcriber.transcribe(new AudioWindow(french, 0)).language()).isEqualTo("en");
     assertThat(transcriber.transcribe(new AudioWindow(french, 0, "de")).language()).isEqualTo("de");
-    var sure = new Guards(true, 6, 8, 3.0, 5, false, 0, List.of(), 0.3, "en");
+    var sure = new Guards(true, 6, 8, 3.0, 5, false, 0, false, List.of(), 0.3, "en");
     assertThat(
             new Transcriber(Models.tiny(), DecodingOptions.defaults().withGuards(sure))
                 .transcribe(new AudioWindow(french, 0, "de"))
@@ -97,11 +98,21 @@ class GuardsTest {
 
   @Test
   void anExpectedLanguageTheModelDoesNotKnowIsRefusedByName() {
-    var klingon = new Guards(true, 6, 8, 3.0, 5, false, 0, List.of("tlh"), 0.5, "en");
+    var klingon = new Guards(true, 6, 8, 3.0, 5, false, 0, false, List.of("tlh"), 0.5, "en");
 
     assertThatThrownBy(
             () -> new Transcriber(Models.tiny(), DecodingOptions.defaults().withGuards(klingon)))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'tlh'");
+  }
+
+  @Test
+  void onlyShortWindowsLongEnoughToHoldAWordHaveTheDetectorsSilenceDoubted() {
+    Guards defaults = Guards.defaults();
+
+    assertThat(defaults.doubtsSilence(1.0, 0.25)).isTrue();
+    assertThat(defaults.doubtsSilence(0.1, 0.25)).as("shorter than any speech").isFalse();
+    assertThat(defaults.doubtsSilence(5.0, 0.25)).as("long enough for the detector").isFalse();
+    assertThat(Guards.none().doubtsSilence(1.0, 0.25)).isFalse();
   }
 }

@@ -110,6 +110,42 @@ class TranscriberTest {
   }
 
   @Test
+  void aShortClipTheDetectorFindsSilentIsLeftToWhispersNoSpeechJudgement() {
+    Random random = new Random(7);
+    float[] noise = new float[16000 * 10];
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = (float) (random.nextGaussian() * 0.1);
+    }
+    float[] second = Arrays.copyOf(noise, 16000);
+    float[] blip = Arrays.copyOf(noise, 1600);
+    var detector = SpeechDetectorTestSupport.detector();
+    assertThat(detector.judge(second)).isEqualTo(SpeechDetector.Verdict.SILENCE);
+    var doubting = new Transcriber(Models.tiny(), DecodingOptions.defaults(), detector);
+    var trusting =
+        new Transcriber(
+            Models.tiny(),
+            DecodingOptions.defaults()
+                .withGuards(new Guards(false, 6, 8, 3.0, 1, true, 20, false, List.of(), 0.5, "en")),
+            detector);
+
+    List<Transcription> doubted =
+        doubting.transcribe(
+            List.of(
+                new AudioWindow(second, 0), new AudioWindow(blip, 1), new AudioWindow(noise, 2)));
+    Transcription trusted = trusting.transcribe(new AudioWindow(second, 0));
+
+    // The 1 s clip went through Whisper, which found no speech in it either.
+    assertThat(doubted.get(0).timings().decoderMs()).isPositive();
+    assertThat(doubted.get(0).silent()).isTrue();
+    assertThat(doubted.get(0).text()).isEmpty();
+    // Shorter than the detector's minimum speech (0.25 s), or long enough for it to be trusted.
+    assertThat(doubted.get(1).timings().decoderMs()).isZero();
+    assertThat(doubted.get(2).timings().decoderMs()).isZero();
+    assertThat(trusted.timings().decoderMs()).isZero();
+    assertThat(trusted.silent()).isTrue();
+  }
+
+  @Test
   void aWindowLongerThanThirtySecondsIsRefused() {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () -> transcriber.transcribe(new AudioWindow(new float[16000 * 31], 0)))
