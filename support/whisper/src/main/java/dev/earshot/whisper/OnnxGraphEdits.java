@@ -196,7 +196,10 @@ final class OnnxGraphEdits {
         continue;
       }
       if (field.number == GRAPH_INITIALIZER) {
-        types.put(stringField(model, field, TENSOR_NAME), dataType(model, field));
+        // Only values held in the file itself can be rewritten; external data keeps its type.
+        types.put(
+            stringField(model, field, TENSOR_NAME),
+            holdsValues(model, field) ? dataType(model, field) : -1);
       } else if (field.number == GRAPH_NODE) {
         List<String> inputs = strings(model, field, NODE_INPUT);
         if (stringField(model, field, NODE_OP_TYPE).equals("MatMulInteger") && inputs.size() == 4) {
@@ -232,6 +235,15 @@ final class OnnxGraphEdits {
       }
     }
     return out.toByteArray();
+  }
+
+  private static boolean holdsValues(byte[] model, Field tensor) {
+    for (Field field : fieldsOf(model, tensor)) {
+      if (field.number == TENSOR_RAW_DATA || field.number == TENSOR_INT32_DATA) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static int dataType(byte[] model, Field tensor) {

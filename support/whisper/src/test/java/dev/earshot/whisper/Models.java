@@ -41,6 +41,16 @@ final class Models {
     return what + " on " + CpuFeatures.host();
   }
 
+  /** Ten seconds of white noise at 16 kHz, standard deviation 0.1 (about -20 dBFS). */
+  static float[] whiteNoise(long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    float[] noise = new float[16000 * 10];
+    for (int i = 0; i < noise.length; i++) {
+      noise[i] = (float) (random.nextGaussian() * 0.1);
+    }
+    return noise;
+  }
+
   static float[] jfk() {
     try {
       return AudioLoader.loadMono(AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV), 16000);

@@ -2,7 +2,6 @@ package dev.earshot.whisper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SpeechDetectorTest {
@@ -29,11 +28,7 @@ class SpeechDetectorTest {
 
   @Test
   void silenceAndNoiseHoldNoSpeech() {
-    Random random = new Random(3);
-    float[] noise = new float[16000 * 10];
-    for (int i = 0; i < noise.length; i++) {
-      noise[i] = (float) (random.nextGaussian() * 0.1);
-    }
+    float[] noise = Models.whiteNoise(3);
 
     assertThat(detector.hasSpeech(new float[16000 * 10])).isFalse();
     assertThat(detector.hasSpeech(noise)).isFalse();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,11 +84,7 @@ class TranscriberTest {
 
   @Test
   void withTheSpeechDetectorSilenceAndWhiteNoiseGiveNoText() {
-    Random random = new Random(42);
-    float[] noise = new float[16000 * 10];
-    for (int i = 0; i < noise.length; i++) {
-      noise[i] = (float) (random.nextGaussian() * 0.1);
-    }
+    float[] noise = Models.whiteNoise(42);
     var gated =
         new Transcriber(
             Models.tiny(), DecodingOptions.defaults(), SpeechDetectorTestSupport.detector());
@@ -111,11 +106,7 @@ class TranscriberTest {
 
   @Test
   void aShortClipTheDetectorFindsSilentIsLeftToWhispersNoSpeechJudgement() {
-    Random random = new Random(7);
-    float[] noise = new float[16000 * 10];
-    for (int i = 0; i < noise.length; i++) {
-      noise[i] = (float) (random.nextGaussian() * 0.1);
-    }
+    float[] noise = Models.whiteNoise(7);
     float[] second = Arrays.copyOf(noise, 16000);
     float[] blip = Arrays.copyOf(noise, 1600);
     var detector = SpeechDetectorTestSupport.detector();
