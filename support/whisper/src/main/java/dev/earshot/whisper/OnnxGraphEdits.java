@@ -43,15 +43,7 @@ final class OnnxGraphEdits {
    * otherwise stay allocated although Whisper never reads them.
    */
   static byte[] without(byte[] model, Predicate<String> dropped) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(model.length);
-    for (Field field : new Reader(model, 0, model.length)) {
-      if (field.number == MODEL_GRAPH && field.wireType == 2) {
-        writeMessage(out, MODEL_GRAPH, graphWithout(model, field, dropped));
-      } else {
-        out.write(model, field.start, field.end - field.start);
-      }
-    }
-    return out.toByteArray();
+    return withGraph(model, (bytes, graph) -> graphWithout(bytes, graph, dropped));
   }
 
   private static byte[] graphWithout(byte[] model, Field graph, Predicate<String> dropped) {
@@ -249,7 +241,7 @@ final class OnnxGraphEdits {
   private static int dataType(byte[] model, Field tensor) {
     for (Field field : fieldsOf(model, tensor)) {
       if (field.number == TENSOR_DATA_TYPE && field.wireType == 0) {
-        return (int) varintAt(model, field.valueStart);
+        return (int) varintAt(model, field.valueStart, field.end);
       }
     }
     return 0;
@@ -260,7 +252,7 @@ final class OnnxGraphEdits {
    */
   private static byte[] signedTensor(byte[] model, Field tensor) {
     ByteArrayOutputStream out = new ByteArrayOutputStream(tensor.valueLength + 16);
-    List<Long> values = new ArrayList<>();
+    List<Integer> values = new ArrayList<>();
     for (Field field : fieldsOf(model, tensor)) {
       if (field.number == TENSOR_DATA_TYPE && field.wireType == 0) {
         writeVarint(out, TENSOR_DATA_TYPE << 3);
@@ -272,13 +264,11 @@ final class OnnxGraphEdits {
         }
         writeMessage(out, TENSOR_RAW_DATA, raw);
       } else if (field.number == TENSOR_INT32_DATA && field.wireType == 2) {
-        for (int at = field.valueStart; at < field.valueStart + field.valueLength; ) {
-          long value = varintAt(model, at);
-          values.add(value);
-          at = afterVarint(model, at);
+        for (int at = field.valueStart; at < field.end; at = afterVarint(model, at)) {
+          values.add((int) varintAt(model, at, field.end));
         }
       } else if (field.number == TENSOR_INT32_DATA && field.wireType == 0) {
-        values.add(varintAt(model, field.valueStart));
+        values.add((int) varintAt(model, field.valueStart, field.end));
       } else {
         out.write(model, field.start, field.end - field.start);
       }
@@ -286,15 +276,19 @@ final class OnnxGraphEdits {
     if (!values.isEmpty()) {
       ByteArrayOutputStream packed = new ByteArrayOutputStream();
       // int32 values are varints of their 64-bit sign extension: -128 takes ten bytes.
-      values.forEach(v -> writeVarint(packed, (long) ((int) (long) v - 128)));
+      values.forEach(v -> writeVarint(packed, v - 128));
       writeMessage(out, TENSOR_INT32_DATA, packed.toByteArray());
     }
     return out.toByteArray();
   }
 
-  private static long varintAt(byte[] bytes, int at) {
+  /** The varint that starts at {@code at} and must end before {@code to}. */
+  private static long varintAt(byte[] bytes, int at, int to) {
     long value = 0;
     for (int shift = 0; shift < 64; shift += 7) {
+      if (at >= to) {
+        throw new IllegalArgumentException("not an ONNX model: truncated varint");
+      }
       byte b = bytes[at++];
       value |= (long) (b & 0x7f) << shift;
       if (b >= 0) {
@@ -304,6 +298,7 @@ final class OnnxGraphEdits {
     throw new IllegalArgumentException("not an ONNX model: varint too long");
   }
 
+  /** Where the varint at {@code at} ends, once {@link #varintAt} has read it whole. */
   private static int afterVarint(byte[] bytes, int at) {
     while (bytes[at] < 0) {
       at++;
@@ -420,18 +415,9 @@ final class OnnxGraphEdits {
         }
 
         private long readVarint() {
-          long value = 0;
-          for (int shift = 0; shift < 64; shift += 7) {
-            if (at >= to) {
-              throw new IllegalArgumentException("not an ONNX model: truncated varint");
-            }
-            byte b = bytes[at++];
-            value |= (long) (b & 0x7f) << shift;
-            if (b >= 0) {
-              return value;
-            }
-          }
-          throw new IllegalArgumentException("not an ONNX model: varint too long");
+          long value = varintAt(bytes, at, to);
+          at = afterVarint(bytes, at);
+          return value;
         }
       };
     }

@@ -127,13 +127,18 @@ public final class SpeechDetector implements AutoCloseable {
     if (speechSeconds(probs, audio.length) > 0) {
       return Verdict.SPEECH;
     }
-    double negative = settings.threshold() - 0.15;
+    double negative = continuationLevel();
     for (float p : probs) {
       if (p >= negative) {
         return Verdict.DOUBTFUL;
       }
     }
     return Verdict.SILENCE;
+  }
+
+  /** The probability below which Silero ends speech that has started: the threshold minus 0.15. */
+  private double continuationLevel() {
+    return settings.threshold() - 0.15;
   }
 
   /** Shorter bursts are not speech. */
@@ -148,7 +153,7 @@ public final class SpeechDetector implements AutoCloseable {
 
   private double speechSeconds(float[] probs, int samples) {
     double threshold = settings.threshold();
-    double negative = threshold - 0.15;
+    double negative = continuationLevel();
     int minSpeech = (int) Math.round(settings.minSpeechSeconds() * RATE);
     long total = 0;
     boolean triggered = false;

@@ -3,9 +3,7 @@ package dev.earshot.pipeline;
 import dev.earshot.schema.topic.EarshotTopic;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Where a recording's time went between the services, from the timestamps Kafka keeps with each
@@ -128,14 +125,5 @@ public final class Hops {
     public double joinMs() {
       return seen - Math.max(Math.max(transcript, classification), finished);
     }
-  }
-
-  /** The median of one figure over several runs. */
-  public static double median(List<Breakdown> runs, ToDoubleFunction<Breakdown> figure) {
-    List<Double> values = new ArrayList<>();
-    runs.forEach(r -> values.add(figure.applyAsDouble(r)));
-    Collections.sort(values);
-    int n = values.size();
-    return n == 0 ? Double.NaN : (values.get((n - 1) / 2) + values.get(n / 2)) / 2;
   }
 }

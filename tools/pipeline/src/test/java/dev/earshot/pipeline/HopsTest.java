@@ -3,7 +3,6 @@ package dev.earshot.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.earshot.schema.topic.EarshotTopic;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -49,19 +48,5 @@ class HopsTest {
     times.remove(EarshotTopic.CLASSIFICATIONS);
 
     assertThat(Hops.Breakdown.of(SENT, SENT + 1500, times, 0, 0, 1300, 800)).isEmpty();
-  }
-
-  @Test
-  void theMedianOfAnEvenNumberOfRunsIsTheMeanOfTheMiddleTwo() {
-    var runs =
-        List.of(
-            Hops.Breakdown.of(SENT, SENT + 100, at(10, 0, 0, 0), 0, 0, 0, 0).orElseThrow(),
-            Hops.Breakdown.of(SENT, SENT + 400, at(40, 0, 0, 0), 0, 0, 0, 0).orElseThrow(),
-            Hops.Breakdown.of(SENT, SENT + 200, at(20, 0, 0, 0), 0, 0, 0, 0).orElseThrow(),
-            Hops.Breakdown.of(SENT, SENT + 300, at(30, 0, 0, 0), 0, 0, 0, 0).orElseThrow());
-
-    assertThat(Hops.median(runs, Hops.Breakdown::seen)).isEqualTo(250);
-    assertThat(Hops.median(runs.subList(0, 3), Hops.Breakdown::chunk)).isEqualTo(20);
-    assertThat(Hops.median(List.of(), Hops.Breakdown::chunk)).isNaN();
   }
 }

@@ -30,10 +30,9 @@ final class ChunkBenchmark {
 
   static void run(List<ClassifierSpec> specs, String whisper, int repeats, PrintStream out)
       throws Exception {
-    float[] jfk =
-        AudioLoader.loadMono(AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV), 16_000);
-    try (ClassifierSet set =
-        ClassifierSet.open(specs, whisper, 0, AssetCache.atDefaultLocation())) {
+    AssetCache cache = AssetCache.atDefaultLocation();
+    float[] jfk = AudioLoader.loadMono(cache.fetch(Catalog.JFK_WAV), 16_000);
+    try (ClassifierSet set = ClassifierSet.open(specs, whisper, 0, cache)) {
       ChunkClassification classification = set.classification();
       out.printf(
           "classifiers %s, Whisper %s, encoder int8 weights %s, %d cores, median of %d chunks%n",

@@ -35,6 +35,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.ToDoubleFunction;
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -140,7 +141,7 @@ public class BenchCommand implements Callable<Integer> {
         // One recording alone, several times: the first warms the models up (JIT, ONNX Runtime's
         // first run); the others show what the pipeline adds when nothing waits in a queue.
         List<IngestClient.Upload> idle = new ArrayList<>();
-        Map<String, Long> idleLatency = new HashMap<>();
+        Map<String, Long> idleSeenAt = new HashMap<>();
         for (int run = 0; run <= idleRuns; run++) {
           IngestClient.Upload alone = ingest.upload(jfk);
           var aloneResult =
@@ -150,9 +151,7 @@ public class BenchCommand implements Callable<Integer> {
           Thread.sleep(1000);
           if (run > 0) {
             idle.add(alone);
-            idleLatency.put(
-                alone.recordingId(),
-                aloneResult.get(alone.recordingId()).seenAtMs() - alone.sentAtMs());
+            idleSeenAt.put(alone.recordingId(), aloneResult.get(alone.recordingId()).seenAtMs());
           }
         }
 
@@ -179,13 +178,13 @@ public class BenchCommand implements Callable<Integer> {
             complete++;
           }
         }
-        var times = Hops.latest(kafka, start, idleLatency.keySet());
+        var times = Hops.latest(kafka, start, idleSeenAt.keySet());
         List<Hops.Breakdown> breakdowns = new ArrayList<>();
         for (IngestClient.Upload u : idle) {
           Compute c = compute.getOrDefault(u.recordingId(), Compute.NONE);
           Hops.Breakdown.of(
                   u.sentAtMs(),
-                  u.sentAtMs() + idleLatency.get(u.recordingId()),
+                  idleSeenAt.get(u.recordingId()),
                   times.getOrDefault(u.recordingId(), Map.of()),
                   c.transcriptMadeAt(),
                   c.classifiedAt(),
@@ -252,39 +251,43 @@ public class BenchCommand implements Callable<Integer> {
         "Idle, warm pipeline, one 11 s recording, median of %d runs: latency %.2f s, model compute"
             + " %.2f s (STT) / %.2f s (classify), pipeline overhead %.0f ms (runs: %s)%n",
         runs.size(),
-        Hops.median(runs, Hops.Breakdown::seen) / 1e3,
-        Hops.median(runs, Hops.Breakdown::sttComputeMs) / 1e3,
-        Hops.median(runs, Hops.Breakdown::classifyComputeMs) / 1e3,
-        Hops.median(runs, Hops.Breakdown::overheadMs),
+        median(runs, Hops.Breakdown::seen) / 1e3,
+        median(runs, Hops.Breakdown::sttComputeMs) / 1e3,
+        median(runs, Hops.Breakdown::classifyComputeMs) / 1e3,
+        median(runs, Hops.Breakdown::overheadMs),
         String.join(" ", runs.stream().map(r -> String.format("%.0f", r.overheadMs())).toList()));
     System.out.println("Where its time went (record timestamps, medians, ms):");
     System.out.printf(
         "  upload -> last chunk on Kafka (ingest)          %6.0f%n",
-        Hops.median(runs, Hops.Breakdown::chunk));
+        median(runs, Hops.Breakdown::chunk));
     System.out.printf(
         "  upload -> FINISHED event (ingest)               %6.0f%n",
-        Hops.median(runs, Hops.Breakdown::finished));
+        median(runs, Hops.Breakdown::finished));
     System.out.printf(
         "  last chunk -> last transcript (STT)             %6.0f  (compute %.0f, the rest %.0f:"
             + " %.0f before the transcript was made, %.0f to send it)%n",
-        Hops.median(runs, Hops.Breakdown::sttMs),
-        Hops.median(runs, Hops.Breakdown::sttComputeMs),
-        Hops.median(runs, r -> r.sttMs() - r.sttComputeMs()),
-        Hops.median(runs, r -> r.transcriptMade() - r.chunk() - r.sttComputeMs()),
-        Hops.median(runs, r -> r.transcript() - r.transcriptMade()));
+        median(runs, Hops.Breakdown::sttMs),
+        median(runs, Hops.Breakdown::sttComputeMs),
+        median(runs, r -> r.sttMs() - r.sttComputeMs()),
+        median(runs, r -> r.transcriptMade() - r.chunk() - r.sttComputeMs()),
+        median(runs, r -> r.transcript() - r.transcriptMade()));
     System.out.printf(
         "  last chunk -> last classification (classify)    %6.0f  (compute %.0f, the rest %.0f:"
             + " %.0f before the classification was made, %.0f to send it)%n",
-        Hops.median(runs, Hops.Breakdown::classifyMs),
-        Hops.median(runs, Hops.Breakdown::classifyComputeMs),
-        Hops.median(runs, r -> r.classifyMs() - r.classifyComputeMs()),
-        Hops.median(runs, r -> r.classified() - r.chunk() - r.classifyComputeMs()),
-        Hops.median(runs, r -> r.classification() - r.classified()));
+        median(runs, Hops.Breakdown::classifyMs),
+        median(runs, Hops.Breakdown::classifyComputeMs),
+        median(runs, r -> r.classifyMs() - r.classifyComputeMs()),
+        median(runs, r -> r.classified() - r.chunk() - r.classifyComputeMs()),
+        median(runs, r -> r.classification() - r.classified()));
     // Kafka Streams stamps its output with its input's time, so the join, its exactly-once commit
     // and the reader's poll show up together here.
     System.out.printf(
         "  last part -> result seen by a reader (join)     %6.0f%n",
-        Hops.median(runs, Hops.Breakdown::joinMs));
+        median(runs, Hops.Breakdown::joinMs));
+  }
+
+  private static double median(List<Hops.Breakdown> runs, ToDoubleFunction<Hops.Breakdown> figure) {
+    return percentile(runs.stream().map(figure::applyAsDouble).toList(), 50);
   }
 
   /**
