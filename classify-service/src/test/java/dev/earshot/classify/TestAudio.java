@@ -57,6 +57,17 @@ public final class TestAudio {
     }
   }
 
+  /** The folder of Scid's spoken chess words: digits 1.wav..8.wav, King.wav, Check.wav... */
+  public static Path scid() {
+    try {
+      return AssetCache.atDefaultLocation()
+          .fetchTree(Catalog.SCID_SOUNDS)
+          .resolve("usr/share/scid/sounds");
+    } catch (AssetException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Mono 16 kHz samples of a file. */
   public static float[] load(Path file) {
     try {

@@ -12,9 +12,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The classifiers shipped inside the service jar ({@code sound-type}, {@code digits}), built by
- * {@code ./earshot classify build-defaults}. They are copied out once into the cache, in a folder
- * named by their version, and checked there like any artifact.
+ * The classifiers shipped with the service. {@code sound-type} is a trained head inside the service
+ * jar, built by {@code ./earshot classify build-defaults}; it is copied out once into the cache, in
+ * a folder named by its version, and checked there like any artifact. {@code digits} is a word
+ * spotter over Whisper's decoder ({@link dev.earshot.classify.whisper.WordSpotter}), which needs no
+ * files of its own.
  */
 public final class BuiltinModels {
 
@@ -22,6 +24,9 @@ public final class BuiltinModels {
   public static final String RESOURCES = "dev/earshot/classify/builtin/";
 
   public static final List<String> NAMES = List.of("sound-type", "digits");
+
+  /** The built-ins that are word spotters rather than trained models. */
+  public static final List<String> SPOTTERS = List.of("digits");
 
   private BuiltinModels() {}
 

@@ -2,6 +2,8 @@ package dev.earshot.classify.classifier;
 
 import dev.earshot.classify.model.ArtifactManifest;
 import dev.earshot.classify.model.ClassifierArtifact;
+import dev.earshot.classify.whisper.WhisperEmbedding;
+import dev.earshot.classify.whisper.WordSpotter;
 import dev.earshot.classify.whisper.ZeroShotClassifier;
 import dev.earshot.whisper.WhisperModel;
 import java.io.IOException;
@@ -35,6 +37,15 @@ public final class Classifiers {
           spec.language());
     }
     String source = spec.model().get();
+    if (spec.builtin()
+        && BuiltinModels.SPOTTERS.contains(source.substring(ClassifierSpec.BUILTIN.length()))) {
+      WhisperModel model = whisper.get();
+      return new SpotterChunkClassifier(
+          spec.name(),
+          WordSpotter.digits(model, WordSpotter.Settings.DEFAULTS),
+          model.id(),
+          model.version());
+    }
     Path folder =
         spec.builtin()
             ? BuiltinModels.materialise(
@@ -67,6 +78,20 @@ public final class Classifiers {
                 + " "
                 + model.version()
                 + "; set classify.whisper.model to the one it was trained with");
+      }
+      // Saved before embeddings had a window of their own: those were made over 30 s.
+      double window = manifest.whisperWindowSeconds() == 0 ? 30 : manifest.whisperWindowSeconds();
+      double served = new WhisperEmbedding(model).windowSeconds();
+      if (window != served) {
+        artifact.close();
+        throw new IOException(
+            "classifier "
+                + spec.name()
+                + " was trained on Whisper embeddings of "
+                + window
+                + " s encoder windows, but this version embeds "
+                + served
+                + " s windows; train it again with ./earshot classify train");
       }
     }
     return new TrainedClassifier(spec.name(), artifact);

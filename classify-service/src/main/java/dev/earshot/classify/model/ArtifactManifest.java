@@ -1,5 +1,6 @@
 package dev.earshot.classify.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,8 @@ import java.util.Map;
  * @param inputShape shape of one input row
  * @param whisperModel id of the Whisper model behind the features, or empty
  * @param whisperVersion version hash of that Whisper model, or empty
+ * @param whisperWindowSeconds the encoder window its embeddings were made with; 0 (left out of the
+ *     file) for the 30 s window of models saved before embeddings had a window of their own
  * @param means standardisation means learnt on the training split
  * @param deviations standardisation deviations learnt on the training split
  * @param files sha256 of every model file, by file name
@@ -29,6 +32,8 @@ public record ArtifactManifest(
     int[] inputShape,
     String whisperModel,
     String whisperVersion,
+    // Left out when 0, so the manifests (and version hashes) of older models read as before.
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) double whisperWindowSeconds,
     double[] means,
     double[] deviations,
     Map<String, String> files,

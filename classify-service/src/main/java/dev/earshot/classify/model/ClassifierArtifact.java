@@ -140,6 +140,7 @@ public final class ClassifierArtifact {
         m.inputShape(),
         m.whisperModel(),
         m.whisperVersion(),
+        m.whisperWindowSeconds(),
         m.means(),
         m.deviations(),
         m.files(),

@@ -72,4 +72,22 @@ class BuiltinClassifiersTest {
       assertThat(speech.predictions().get(0).model().version()).startsWith("sha256:");
     }
   }
+
+  @Test
+  void theDigitsSpotterJudgesALongChunkOnItsLoudestPiece() throws Exception {
+    AssetCache shared = AssetCache.atDefaultLocation();
+    float[] five = TestAudio.load(TestAudio.scid().resolve("5.wav"));
+    // 25 s: three encoder pieces of about 8.3 s; the word sits in the last one.
+    float[] chunk = new float[25 * 16_000];
+    System.arraycopy(five, 0, chunk, 18 * 16_000, five.length);
+    try (ClassifierSet set =
+        ClassifierSet.open(
+            List.of(ClassifierSpec.trained("digits", "builtin:digits")), "tiny", 0, shared)) {
+      Prediction digits = set.classification().classify(chunk).predictions().get(0);
+
+      assertThat(digits.label()).as(TestAudio.on("a five among silence")).isEqualTo("five");
+      assertThat(digits.model().id()).isEqualTo("word-spotter/openai/whisper-tiny");
+      assertThat(digits.ranked()).hasSize(12);
+    }
+  }
 }

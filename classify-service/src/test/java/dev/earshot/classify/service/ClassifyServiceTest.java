@@ -126,7 +126,10 @@ class ClassifyServiceTest {
     }
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.asString())
-        .contains("sound-type/mlp-whisper", "digits/mlp-whisper", "zero-shot/openai/whisper-tiny");
+        .contains(
+            "sound-type/mlp-whisper",
+            "word-spotter/openai/whisper-tiny",
+            "zero-shot/openai/whisper-tiny");
   }
 
   private static Classification find(

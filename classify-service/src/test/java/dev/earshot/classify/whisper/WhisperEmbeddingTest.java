@@ -2,6 +2,7 @@ package dev.earshot.classify.whisper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.earshot.audio.Signals;
 import dev.earshot.classify.TestAudio;
@@ -39,6 +40,39 @@ class WhisperEmbeddingTest {
     float[] x = Signals.speechLike(5, 16_000, 3 * 16_000);
 
     assertThat(embedding.embed(x)).containsExactly(embedding.embed(x.clone()));
+  }
+
+  @Test
+  void aLongChunkIsEncodedInPiecesNoLongerThanTheWindow() {
+    float[] x = Signals.speechLike(7, 16_000, 25 * 16_000);
+
+    WhisperEmbedding.Encoded encoded = new WhisperEmbedding(model).encode(x);
+
+    // 25 s in three pieces of 8.33 s, each in a 10 s window of 500 positions (20 ms each).
+    assertThat(encoded.pieces()).isEqualTo(3);
+    assertThat(encoded.pieceLength()).isEqualTo(133_334);
+    assertThat(encoded.pieceStart(2)).isEqualTo(2 * 133_334);
+    assertThat(encoded.states(0).positions()).isEqualTo(500);
+    assertThat(encoded.audioPositions(0)).isEqualTo(417);
+    assertThat(encoded.audioPositions(2)).isEqualTo(417);
+  }
+
+  @Test
+  void aShortClipIsOnePieceWhoseStatesArePooledOverTheAudioOnly() {
+    WhisperEmbedding embedding = new WhisperEmbedding(model);
+    float[] x = Signals.speechLike(5, 16_000, 3 * 16_000);
+
+    WhisperEmbedding.Encoded encoded = embedding.encode(x);
+    float[] states = encoded.states(0).itemValues(0);
+    float[] pooled = embedding.pool(encoded);
+
+    assertThat(encoded.pieces()).isEqualTo(1);
+    assertThat(encoded.audioPositions(0)).isEqualTo(150);
+    double first = 0;
+    for (int p = 0; p < 150; p++) {
+      first += states[p * 384];
+    }
+    assertThat(pooled[0]).isCloseTo((float) (first / 150), within(1e-5f));
   }
 
   @Test

@@ -308,6 +308,33 @@ public final class Catalog {
               89_160));
 
   /**
+   * Warzone 2100's announcers ("Construction Completed", "Enemy Base Detected", ...), 0.3-3.7 s,
+   * OGG 11 kHz (narrow band, like a telephone), inside the game's {@code base.wz} zip. GPL-2+.
+   */
+  public static final DebianTree WARZONE2100_DATA =
+      new DebianTree(
+          "stt-eval-warzone2100",
+          "Warzone 2100's spoken announcements, OGG 11 kHz in base.wz, GPL-2+",
+          List.of(
+              new PinnedDeb(
+                  "main/w/warzone2100/warzone2100-data_4.3.3-3_all.deb",
+                  "53ad292569e0bf9d16de1642d13629f29ed5dfb68896787e4c65ac60edc07d3d",
+                  142_612_240)),
+          List.of("usr/share/games/warzone2100/base.wz", "usr/share/doc/warzone2100-data"));
+
+  /** Scid's spoken chess words (one..eight, a..h, king, check, ...), 0.3-1 s, 11 kHz. GPL-2. */
+  public static final DebianTree SCID_SOUNDS =
+      new DebianTree(
+          "stt-eval-scid",
+          "Scid's spoken chess moves, WAV 11 kHz, GPL-2",
+          List.of(
+              new PinnedDeb(
+                  "main/s/scid/scid-data_4.7.4+dfsg1-2_all.deb",
+                  "8310db911ec7b3f501fac1a696b58dcb93e53d0544a4529af6f1d95f08f926ec",
+                  8_205_832)),
+          List.of("usr/share/scid/sounds", "usr/share/doc/scid-data"));
+
+  /**
    * The freedesktop.org sound theme: 27 short event sounds (bell, camera shutter, phone ringing,
    * ...), OGG Vorbis, CC-BY-SA / GPL. From Debian {@code sound-theme-freedesktop} 0.8-2 (384 KB
    * .deb, data.tar.xz). The package's 8 symbolic links (e.g. {@code dialog-error.oga}) are left

@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Feature extraction of one hour of audio: prints audio seconds per CPU second.",
-      "With --chunks: the service's classifiers on 1, 10 and 30 s chunks, ms per chunk."
+      "With --chunks: the service's classifiers on 1, 10 and 30 s chunks, ms per chunk.",
+      "With --digits: the built-in digits classifier on real voices, and how often it calls a"
+          + " clip without a digit one."
     })
 public class BenchCommand implements Callable<Integer> {
 
@@ -40,6 +42,13 @@ public class BenchCommand implements Callable<Integer> {
   boolean chunks;
 
   @Option(
+      names = "--digits",
+      description =
+          "Score the built-in digits classifier on real spoken digits (clean and in five"
+              + " conditions) and on real clips without a digit, per source.")
+  boolean digits;
+
+  @Option(
       names = "--repeats",
       defaultValue = "10",
       description = "Chunks timed per length with --chunks (default 10).")
@@ -52,6 +61,10 @@ public class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (digits) {
+      DigitsBenchmark.run(whisper, System.out);
+      return 0;
+    }
     if (chunks) {
       if (repeats < 1) {
         throw new UsageException("--repeats '" + repeats + "': must be 1 or more");

@@ -109,6 +109,9 @@ public class TrainCommand implements Callable<Integer> {
               parts.scaling(),
               variant.features().needsWhisper() ? whisper.orElseThrow().id() : "",
               variant.features().needsWhisper() ? whisper.orElseThrow().version() : "",
+              variant.features().needsWhisper()
+                  ? featurizer.embedding().orElseThrow().windowSeconds()
+                  : 0,
               metrics);
       Path reportDir = report != null ? report : out.resolve("report");
       EvaluationReport.writeAll(trained.test(), trained.curve(), Optional.empty(), reportDir);

@@ -20,6 +20,7 @@ public final class DefaultDatasets {
   public static final int DIGITS_PER_CLASS = 120;
 
   private final Sources sources;
+  private final RealSounds real;
   private final int threads;
   private final PrintStream progress;
 
@@ -27,7 +28,17 @@ public final class DefaultDatasets {
    * @param progress told how far each dataset has got; may be null
    */
   public DefaultDatasets(Library library, SoundMaker maker, int threads, PrintStream progress) {
+    this(library, RealSounds.none(), maker, threads, progress);
+  }
+
+  /**
+   * @param real more real sources for {@code sound-type}, the same number of clips from each
+   * @param progress told how far each dataset has got; may be null
+   */
+  public DefaultDatasets(
+      Library library, RealSounds real, SoundMaker maker, int threads, PrintStream progress) {
     this.sources = new Sources(library, maker);
+    this.real = real;
     this.threads = threads;
     this.progress = progress;
   }
@@ -57,7 +68,7 @@ public final class DefaultDatasets {
   }
 
   List<ClipPlan> soundTypePlans(int perClass, long seed) throws IOException {
-    return new SoundTypeDataset(sources).plans(perClass, seed);
+    return new SoundTypeDataset(sources, real).plans(perClass, seed);
   }
 
   List<ClipPlan> digitPlans(int perClass, long seed) throws IOException {

@@ -18,10 +18,9 @@ import java.util.Random;
  * Plans the {@code sound-type} dataset, clips of 2 to 5 s. {@code speech}: real people (LibriVox,
  * JFK, pocketsphinx, ALSA and freedesktop prompts, KTuberling words and Hedgewars voice lines
  * joined into phrases) and espeak-ng sentences in 19 languages. {@code music}: pieces of the
- * Hedgewars tracks, LMMS loops and instruments, melodies played on LMMS samples over LMMS drums,
- * SoX chords and arpeggios. {@code other}: real event sounds (freedesktop, LMMS effects, Hedgewars
- * effects, ALSA noise), once or a few times at irregular gaps, and SoX noises, alarms, sirens,
- * clicks and tones.
+ * Hedgewars tracks, LMMS loops, melodies played on LMMS samples over LMMS drums, SoX chords and
+ * arpeggios. {@code other}: real event sounds (freedesktop, LMMS effects, Hedgewars effects, ALSA
+ * noise), once or a few times at irregular gaps, and SoX noises, alarms, sirens, clicks and tones.
  */
 final class SoundTypeDataset {
 
@@ -37,17 +36,106 @@ final class SoundTypeDataset {
   };
 
   private final Sources sources;
+  private final RealSounds real;
 
-  SoundTypeDataset(Sources sources) {
+  SoundTypeDataset(Sources sources, RealSounds real) {
     this.sources = sources;
+    this.real = real;
   }
 
+  /**
+   * {@code perClass} clips of each class from the {@link Library} and synthesis, then {@link
+   * #perSource(int)} clips of each of the {@link RealSounds}.
+   */
   List<ClipPlan> plans(int perClass, long seed) throws IOException {
     Random random = new Random(seed);
     List<ClipPlan> plans = new ArrayList<>();
     plans.addAll(speech(perClass, random));
     plans.addAll(music(perClass, random));
     plans.addAll(other(perClass, random));
+    plans.addAll(real(perSource(perClass), random));
+    return plans;
+  }
+
+  /** Clips per real source: a seventh of a class, so no one source outweighs the rest. */
+  static int perSource(int perClass) {
+    return Math.max(4, perClass / 7);
+  }
+
+  // ---- more real sources, the same number of clips from each
+
+  private List<ClipPlan> real(int perSource, Random random) {
+    List<ClipPlan> plans = new ArrayList<>();
+    for (Map.Entry<RealSounds.Source, List<RealSounds.File>> entry : real.files().entrySet()) {
+      RealSounds.Source source = entry.getKey();
+      List<RealSounds.File> files = shuffled(entry.getValue(), random);
+      Map<String, List<RealSounds.File>> voices = new LinkedHashMap<>();
+      for (RealSounds.File f : files) {
+        voices.computeIfAbsent(f.group(), g -> new ArrayList<>()).add(f);
+      }
+      List<String> voiceNames = new ArrayList<>(voices.keySet());
+      for (int i = 0; i < perSource; i++) {
+        String name = String.format(Locale.ROOT, "%s-%s-%04d", source.label(), source.name(), i);
+        RealSounds.File file = files.get(i % files.size());
+        ClipPlan plan =
+            switch (source.kind()) {
+              case WORDS -> {
+                // One to three lines of one voice, with short pauses between.
+                List<RealSounds.File> ofVoice =
+                    shuffled(voices.get(voiceNames.get(i % voiceNames.size())), random);
+                List<RealSounds.File> chosen =
+                    ofVoice.subList(0, Math.min(ofVoice.size(), 1 + random.nextInt(3)));
+                yield new ClipPlan(
+                    source.label(),
+                    name,
+                    source.name(),
+                    chosen.get(0).group(),
+                    String.join(" + ", chosen.stream().map(RealSounds.File::relative).toList()),
+                    r -> {
+                      List<float[]> parts = new ArrayList<>();
+                      double[] gaps = new double[chosen.size()];
+                      for (int k = 0; k < chosen.size(); k++) {
+                        parts.add(
+                            Clips.level(
+                                Clips.active(sources.load(chosen.get(k).path()), 45), -20, 0.9));
+                        gaps[k] = Clips.between(r, 0.08, 0.45);
+                      }
+                      return finish(Clips.join(parts, gaps), r);
+                    });
+              }
+              case TRACKS -> {
+                double start = Clips.between(random, 2, Sources.MAX_SECONDS - 6);
+                yield new ClipPlan(
+                    source.label(),
+                    name,
+                    source.name(),
+                    file.group(),
+                    file.relative() + " near " + fmt(start) + " s",
+                    r -> {
+                      float[] x = sources.load(file.path());
+                      int from =
+                          Math.min(Clips.samples(start), Math.max(0, x.length - Clips.samples(5)));
+                      return finish(
+                          Arrays.copyOfRange(x, from, Math.min(x.length, from + Clips.samples(5))),
+                          r);
+                    });
+              }
+              case EVENTS -> {
+                // Each sound once as it is; then again, a few semitones off.
+                double semitones = i < files.size() ? 0 : random.nextInt(7) - 3;
+                yield new ClipPlan(
+                    source.label(),
+                    name,
+                    source.name(),
+                    file.group(),
+                    file.relative() + (semitones == 0 ? "" : " transposed " + (int) semitones),
+                    r ->
+                        finish(event(Clips.transpose(sources.load(file.path()), semitones), r), r));
+              }
+            };
+        plans.add(plan);
+      }
+    }
     return plans;
   }
 
@@ -242,7 +330,9 @@ final class SoundTypeDataset {
               }));
     }
     List<Path> loops = new ArrayList<>();
-    for (Path file : sources.lmms("beats", "bassloops", "instruments", "stringsnpads", "latin")) {
+    // Loops are phrases of music; a single note or pad, even repeated, is not (the instruments
+    // play melodies below instead).
+    for (Path file : sources.lmms("beats", "bassloops", "latin")) {
       loops.add(file);
     }
     int loopCount = (int) Math.round(count * 0.25);
@@ -448,9 +538,16 @@ final class SoundTypeDataset {
     return plans;
   }
 
-  /** An event once, or two to four times at irregular gaps, in a stretch of quiet. */
+  /**
+   * An event once, or two to four times at irregular gaps, in a stretch of quiet; or, one time in
+   * four, the sound alone, as a chunk of just a click or a bell arrives (words come as short clips
+   * too, so shortness must not mean speech).
+   */
   private static float[] event(float[] x, Random r) {
     float[] sound = Clips.active(x, 60);
+    if (r.nextDouble() < 0.25) {
+      return sound;
+    }
     int length = Math.max(sound.length, Clips.samples(clipSeconds(r)));
     float[] out = new float[length];
     int times = r.nextDouble() < 0.6 ? 1 : 2 + r.nextInt(3);

@@ -53,6 +53,7 @@ public final class Artifacts {
       Standardizer scaling,
       String whisperModel,
       String whisperVersion,
+      double whisperWindowSeconds,
       Map<String, Double> metrics)
       throws IOException {
     Files.createDirectories(folder);
@@ -80,6 +81,7 @@ public final class Artifacts {
                 inputShape,
                 whisperModel,
                 whisperVersion,
+                whisperWindowSeconds,
                 scaling.means(),
                 scaling.deviations(),
                 files,

@@ -129,6 +129,67 @@ class DefaultDatasetsTest {
   }
 
   @Test
+  void everyMoreRealSourceAddsTheSameNumberOfClipsOfItsClass() throws IOException {
+    Path root = dir.resolve("lib");
+    RealSounds real =
+        RealSounds.of(
+            Map.of(
+                source("kajongg-voice"),
+                List.of(
+                    new RealSounds.File(
+                        root.resolve("ktuberling/en/ball.wav"),
+                        "male1/b1.ogg",
+                        "kajongg-voice/male1"),
+                    new RealSounds.File(
+                        root.resolve("ktuberling/en/hat.wav"),
+                        "female1/b2.ogg",
+                        "kajongg-voice/female1")),
+                source("fillets-music"),
+                List.of(
+                    new RealSounds.File(
+                        root.resolve("hedgewars/Music/City.wav"),
+                        "city.ogg",
+                        "fillets-music/city")),
+                source("pingus-sfx"),
+                List.of(
+                    new RealSounds.File(
+                        root.resolve("lmms/effects/explode01.wav"),
+                        "plop.wav",
+                        "pingus-sfx/plop"))));
+    Path out = dir.resolve("wide");
+
+    DatasetWriter.Summary summary =
+        new DefaultDatasets(library, real, new FakeSynth(), 2, null).soundType(out, 3, 12);
+
+    int each = SoundTypeDataset.perSource(12);
+    for (String label : DefaultDatasets.soundTypeLabels()) {
+      assertThat(summary.count(label)).as(label).isEqualTo(12 + each);
+    }
+    Map<String, Long> bySource =
+        manifest(out).stream().collect(Collectors.groupingBy(r -> r[2], Collectors.counting()));
+    assertThat(bySource)
+        .containsEntry("kajongg-voice", (long) each)
+        .containsEntry("fillets-music", (long) each)
+        .containsEntry("pingus-sfx", (long) each);
+    for (String[] row : manifest(out)) {
+      if (row[2].equals("kajongg-voice")) {
+        assertThat(row[1]).isEqualTo("speech");
+        assertThat(row[3]).startsWith("kajongg-voice/");
+      }
+      float[] x = AudioLoader.loadMono(out.resolve(row[0]), 16_000);
+      assertThat(x.length / 16_000.0).as(row[0]).isBetween(0.3, 5.0);
+    }
+    assertThat(RealSounds.family("kajongg-voice")).isEqualTo("kajongg");
+    assertThat(RealSounds.SOURCES)
+        .extracting(RealSounds.Source::label)
+        .containsOnly("speech", "music", "other");
+  }
+
+  private static RealSounds.Source source(String name) {
+    return RealSounds.SOURCES.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
   void theSameSeedWritesTheSameFilesAndAnotherSeedOtherFiles() throws IOException {
     datasets().digits(dir.resolve("a"), 11, 3);
     datasets().digits(dir.resolve("b"), 11, 3);

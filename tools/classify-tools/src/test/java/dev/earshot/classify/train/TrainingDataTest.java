@@ -100,6 +100,7 @@ class TrainingDataTest {
                 parts.scaling(),
                 "",
                 "",
+                0,
                 Map.of("accuracy", test.accuracy()));
         ArtifactManifest read = ClassifierArtifact.read(folder);
         assertThat(read.version()).isEqualTo(saved.version()).startsWith("sha256:");

@@ -4,9 +4,9 @@ import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.assets.DebianTree;
 import dev.earshot.assets.PinnedDeb;
+import dev.earshot.assets.ZipMembers;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
@@ -49,33 +48,6 @@ public final class SpeechSet {
                   46_661_752)),
           List.of("usr/share/ktuberling/sounds/en", "usr/share/doc/ktuberling-data"));
 
-  /** Scid's spoken chess words (one..eight, a..h, king, check, ...), 0.3-1 s, 11 kHz. GPL-2. */
-  public static final DebianTree SCID_SOUNDS =
-      new DebianTree(
-          "stt-eval-scid",
-          "Scid's spoken chess moves, WAV 11 kHz, GPL-2",
-          List.of(
-              new PinnedDeb(
-                  "main/s/scid/scid-data_4.7.4+dfsg1-2_all.deb",
-                  "8310db911ec7b3f501fac1a696b58dcb93e53d0544a4529af6f1d95f08f926ec",
-                  8_205_832)),
-          List.of("usr/share/scid/sounds", "usr/share/doc/scid-data"));
-
-  /**
-   * Warzone 2100's announcers ("Construction Completed", "Enemy Base Detected", ...), 0.3-3.7 s,
-   * OGG 11 kHz (narrow band, like a telephone), inside the game's {@code base.wz} zip. GPL-2+.
-   */
-  public static final DebianTree WARZONE =
-      new DebianTree(
-          "stt-eval-warzone2100",
-          "Warzone 2100's spoken announcements, OGG 11 kHz in base.wz, GPL-2+",
-          List.of(
-              new PinnedDeb(
-                  "main/w/warzone2100/warzone2100-data_4.3.3-3_all.deb",
-                  "53ad292569e0bf9d16de1642d13629f29ed5dfb68896787e4c65ac60edc07d3d",
-                  142_612_240)),
-          List.of("usr/share/games/warzone2100/base.wz", "usr/share/doc/warzone2100-data"));
-
   private SpeechSet() {}
 
   /**
@@ -86,8 +58,9 @@ public final class SpeechSet {
       throws IOException {
     Map<String, List<Clip>> bySource = new LinkedHashMap<>();
     Path ktuberling = cache.fetchTree(KTUBERLING_EN).resolve("usr/share/ktuberling/sounds/en");
-    Path scid = cache.fetchTree(SCID_SOUNDS).resolve("usr/share/scid/sounds");
-    Path warzone = cache.fetchTree(WARZONE).resolve("usr/share/games/warzone2100/base.wz");
+    Path scid = cache.fetchTree(Catalog.SCID_SOUNDS).resolve("usr/share/scid/sounds");
+    Path warzone =
+        cache.fetchTree(Catalog.WARZONE2100_DATA).resolve("usr/share/games/warzone2100/base.wz");
     try (ZipFile zip = new ZipFile(warzone.toFile());
         BufferedReader tsv =
             new BufferedReader(
@@ -103,7 +76,7 @@ public final class SpeechSet {
             switch (f[0]) {
               case "ktuberling" -> ktuberling.resolve(f[1]);
               case "scid" -> scid.resolve(f[1]);
-              case "warzone2100" -> unzip(zip, f[1], scratch.resolve("warzone2100"));
+              case "warzone2100" -> ZipMembers.extract(zip, f[1], scratch.resolve("warzone2100"));
               default -> throw new IOException("unknown source '" + f[0] + "' in short-speech.tsv");
             };
         bySource.computeIfAbsent(f[0], k -> new ArrayList<>()).add(new Clip(f[0], file, f[2]));
@@ -175,24 +148,6 @@ public final class SpeechSet {
       }
     }
     return clips;
-  }
-
-  private static Path unzip(ZipFile zip, String entry, Path folder) throws IOException {
-    Path target = folder.resolve(entry).normalize();
-    if (!target.startsWith(folder)) {
-      throw new IOException("entry outside its folder: " + entry);
-    }
-    if (!Files.isRegularFile(target)) {
-      ZipEntry zipped = zip.getEntry(entry);
-      if (zipped == null) {
-        throw new IOException(entry + " is not in " + zip.getName());
-      }
-      Files.createDirectories(target.getParent());
-      try (InputStream in = zip.getInputStream(zipped)) {
-        Files.copy(in, target);
-      }
-    }
-    return target;
   }
 
   /** At most {@code max} items, evenly spread through the list. */
