@@ -35,7 +35,8 @@ import java.util.zip.ZipFile;
  * hold no digit (other words of the same and other voices, music, effects, noise). It prints, per
  * source, how many digits were heard right and how many other clips were called a digit.
  *
- * <p>Run it with {@code ./earshot classify bench --digits}. Downloads about 560 MB the first time.
+ * <p>Run it with {@code ./earshot classify bench --digits}. Downloads about 820 MB (most of it
+ * shared with build-defaults) the first time.
  */
 final class DigitsBenchmark {
 

@@ -386,7 +386,7 @@ public final class RealSounds {
   }
 
   /**
-   * Fetches every package (about 560 MB of downloads the first time) and lists each source's files;
+   * Fetches every package (about 720 MB of downloads the first time) and lists each source's files;
    * zip members are unpacked into {@code scratch}. A file the decoder cannot read is left out,
    * named on {@code warnings} with the reason.
    */
