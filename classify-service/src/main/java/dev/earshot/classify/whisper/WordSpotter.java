@@ -354,13 +354,6 @@ public final class WordSpotter {
   }
 
   private static double logAdd(double a, double b) {
-    if (a == Double.NEGATIVE_INFINITY) {
-      return b;
-    }
-    if (b == Double.NEGATIVE_INFINITY) {
-      return a;
-    }
-    double max = Math.max(a, b);
-    return max + Math.log(Math.exp(a - max) + Math.exp(b - max));
+    return Numerics.logSumExp(new double[] {a, b}, 0, 2);
   }
 }
