@@ -10,9 +10,10 @@ import java.util.Optional;
 
 /**
  * Spots words with Whisper's decoder on the encoder states the chunk's embedding already paid for:
- * no second encoder pass. A chunk longer than one encoder window is judged on its loudest piece,
- * where a word said among silence would be. Its version changes with the Whisper model, the words,
- * their spellings and the spotter's settings, so results say exactly what was asked.
+ * no second encoder pass. A chunk longer than one encoder window is judged on the window the
+ * embedding fills with the loudest stretch of each part, where a word said among silence would be.
+ * Its version changes with the Whisper model, the words, their spellings and the spotter's
+ * settings, so results say exactly what was asked.
  */
 public final class SpotterChunkClassifier implements ChunkClassifier {
 
@@ -31,7 +32,9 @@ public final class SpotterChunkClassifier implements ChunkClassifier {
             spotter.language(),
             spotter.words().toString(),
             spotter.settings().toString(),
-            Double.toString(WhisperEmbedding.WINDOW_SECONDS));
+            Double.toString(WhisperEmbedding.WINDOW_SECONDS),
+            // How a longer chunk fills the window (once: the loudest of equal pieces).
+            "loudest-of-each-part");
     this.model =
         new ModelId(
             "word-spotter/" + whisperId,
@@ -60,27 +63,7 @@ public final class SpotterChunkClassifier implements ChunkClassifier {
 
   @Override
   public double[] probabilities(ChunkInput input) {
-    WhisperEmbedding.Encoded encoded = input.encoded();
-    return spotter.spot(encoded.states(loudest(encoded, input.samples()))).probabilities();
-  }
-
-  /** The piece with the most energy. */
-  static int loudest(WhisperEmbedding.Encoded encoded, float[] samples) {
-    int best = 0;
-    double bestEnergy = -1;
-    for (int i = 0; i < encoded.pieces(); i++) {
-      int from = encoded.pieceStart(i);
-      int to = Math.min(samples.length, from + encoded.pieceLength());
-      double energy = 0;
-      for (int k = from; k < to; k++) {
-        energy += (double) samples[k] * samples[k];
-      }
-      if (energy > bestEnergy) {
-        bestEnergy = energy;
-        best = i;
-      }
-    }
-    return best;
+    return spotter.spot(input.encoded().states()).probabilities();
   }
 
   @Override

@@ -74,10 +74,10 @@ class BuiltinClassifiersTest {
   }
 
   @Test
-  void theDigitsSpotterJudgesALongChunkOnItsLoudestPiece() throws Exception {
+  void theDigitsSpotterJudgesALongChunkOnItsLoudestStretch() throws Exception {
     AssetCache shared = AssetCache.atDefaultLocation();
     float[] five = TestAudio.load(TestAudio.scid().resolve("5.wav"));
-    // 25 s: three encoder pieces of about 8.3 s; the word sits in the last one.
+    // 25 s of silence but for the word at 18 s: only the loudest 10 s is encoded.
     float[] chunk = new float[25 * 16_000];
     System.arraycopy(five, 0, chunk, 18 * 16_000, five.length);
     try (ClassifierSet set =

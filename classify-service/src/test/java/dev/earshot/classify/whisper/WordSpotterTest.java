@@ -73,7 +73,7 @@ class WordSpotterTest {
   @Test
   void probabilitiesCoverEveryDigitThenUnknownAndSilence() {
     WordSpotter.Verdict verdict =
-        digits.spot(embedding.encode(TestAudio.load(TestAudio.scid().resolve("5.wav"))).states(0));
+        digits.spot(embedding.encode(TestAudio.load(TestAudio.scid().resolve("5.wav"))).states());
 
     assertThat(digits.labels())
         .hasSize(12)
@@ -101,7 +101,7 @@ class WordSpotterTest {
   }
 
   private static String label(float[] samples) {
-    double[] p = digits.spot(embedding.encode(samples).states(0)).probabilities();
+    double[] p = digits.spot(embedding.encode(samples).states()).probabilities();
     int best = 0;
     for (int i = 1; i < p.length; i++) {
       if (p[i] > p[best]) {
