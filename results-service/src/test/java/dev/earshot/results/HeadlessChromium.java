@@ -219,6 +219,16 @@ public final class HeadlessChromium implements AutoCloseable {
     driver.get(url);
   }
 
+  /**
+   * Opens the dashboard at {@code baseUrl}, which answers a browser without a session with its
+   * login page, and logs in with {@code readKey}.
+   */
+  public void logIn(String baseUrl, String readKey) {
+    open(baseUrl + "/");
+    waitFor(By.id("key"), Duration.ofSeconds(10)).sendKeys(readKey);
+    driver.findElement(By.cssSelector("form button")).click();
+  }
+
   /** Waits until an element matching {@code by} is visible and returns it. */
   public WebElement waitFor(By by, Duration timeout) {
     try {
@@ -350,6 +360,15 @@ public final class HeadlessChromium implements AutoCloseable {
         .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
         .map(LogEntry::getMessage)
         .collect(Collectors.toList());
+  }
+
+  /**
+   * {@link #consoleErrors()} less the one a login leaves: the login page comes with status 401 on
+   * purpose, and Chromium logs that as a failed load of {@code baseUrl/}.
+   */
+  public List<String> consoleErrorsAfterLogIn(String baseUrl) {
+    String loginPage = baseUrl + "/ - Failed to load";
+    return consoleErrors().stream().filter(e -> !e.startsWith(loginPage)).toList();
   }
 
   /** All browser console entries since the browser started. */

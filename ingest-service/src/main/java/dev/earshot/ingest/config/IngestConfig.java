@@ -79,9 +79,18 @@ public interface IngestConfig {
   /** HTTP uploads and live streams. */
   interface Http {
     /**
-     * Accepted values of the X-API-Key header; HTTP ingest answers 401 to everything when empty.
+     * Upload keys (INGEST_HTTP_API_KEYS=key1,key2), each at least 16 characters, sent as {@code
+     * Authorization: Bearer KEY} or {@code X-API-Key: KEY}; HTTP ingest answers 401 to everything
+     * when there are none.
      */
     Optional<List<String>> apiKeys();
+
+    /**
+     * Whether a key may come in the {@code apiKey} query parameter, for clients that cannot set a
+     * header (a browser's WebSocket). Off: URLs end up in logs, browser history and referrers.
+     */
+    @WithDefault("false")
+    boolean allowKeyInUrl();
 
     /** Largest accepted upload; larger bodies get 413. */
     @WithDefault("100M")

@@ -1,49 +1,64 @@
 package dev.earshot.ingest.http;
 
+import dev.earshot.access.Credentials;
+import dev.earshot.access.KeyRing;
 import dev.earshot.ingest.config.IngestConfig;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.List;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
-/** The API keys edge devices present in the X-API-Key header (or apiKey query on WebSockets). */
+/**
+ * The upload keys edge devices present: {@code Authorization: Bearer KEY} or {@code X-API-Key:
+ * KEY}, or the {@code apiKey} query parameter where {@code ingest.http.allow-key-in-url} allows it.
+ * Made at start-up, so a key shorter than 16 characters stops the service, naming the setting.
+ */
+@Startup
 @ApplicationScoped
 public class ApiKeys {
 
-  public static final String HEADER = "X-API-Key";
+  public static final String HEADER = Credentials.API_KEY_HEADER;
 
   private static final Logger LOG = Logger.getLogger(ApiKeys.class);
 
-  private final List<byte[]> keys;
+  private final KeyRing keys;
+  private final boolean allowKeyInUrl;
 
+  @Inject
   public ApiKeys(IngestConfig config) {
-    this.keys =
-        config.http().apiKeys().orElse(List.of()).stream()
-            .map(String::strip)
-            .filter(k -> !k.isEmpty())
-            .map(k -> k.getBytes(StandardCharsets.UTF_8))
-            .toList();
+    this(
+        KeyRing.of("ingest.http.api-keys", config.http().apiKeys()), config.http().allowKeyInUrl());
+  }
+
+  ApiKeys(KeyRing keys, boolean allowKeyInUrl) {
+    this.keys = keys;
+    this.allowKeyInUrl = allowKeyInUrl;
     if (keys.isEmpty()) {
       LOG.warn("No ingest.http.api-keys configured: HTTP uploads and live streams answer 401");
     }
   }
 
-  /** Null when the key is accepted, otherwise why it is not. */
-  public String problemWith(String presented) {
+  /**
+   * Null when the request's key is accepted, otherwise why it is not.
+   *
+   * @param header a request header by name, or null
+   * @param query a query parameter by name, or null
+   */
+  public String problemWith(Function<String, String> header, Function<String, String> query) {
     if (keys.isEmpty()) {
       return "HTTP ingest is disabled: no API keys are configured (ingest.http.api-keys)";
     }
-    if (presented == null || presented.isBlank()) {
-      return "missing API key: send it in the " + HEADER + " header";
+    Optional<Credentials.Presented> presented = Credentials.of(header, query);
+    if (presented.isEmpty()) {
+      return "missing API key: send it in the Authorization: Bearer or the " + HEADER + " header";
     }
-    byte[] candidate = presented.strip().getBytes(StandardCharsets.UTF_8);
-    for (byte[] key : keys) {
-      // Constant-time comparison so response timing does not reveal key prefixes.
-      if (MessageDigest.isEqual(key, candidate)) {
-        return null;
-      }
+    if (presented.get().source() == Credentials.Source.QUERY && !allowKeyInUrl) {
+      return "a key in the URL is refused: send it in the Authorization: Bearer or the "
+          + HEADER
+          + " header (or set ingest.http.allow-key-in-url=true)";
     }
-    return "invalid API key";
+    return keys.matches(presented.get().key()) ? null : "invalid API key";
   }
 }

@@ -15,8 +15,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -80,12 +83,13 @@ public class UploadResource {
   @Blocking
   public Response upload(
       InputStream body,
-      @HeaderParam(ApiKeys.HEADER) String apiKey,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri,
       @HeaderParam("Content-Length") Long contentLength,
       @RestQuery String name,
       @RestQuery String device,
       @RestQuery String capturedAt) {
-    Response refused = precheck(apiKey, contentLength);
+    Response refused = precheck(headers, uri, contentLength);
     if (refused != null) {
       return refused;
     }
@@ -110,11 +114,12 @@ public class UploadResource {
   @Blocking
   public Response uploadForm(
       @RestForm("file") FileUpload file,
-      @HeaderParam(ApiKeys.HEADER) String apiKey,
+      @Context HttpHeaders headers,
+      @Context UriInfo uri,
       @RestQuery String name,
       @RestQuery String device,
       @RestQuery String capturedAt) {
-    Response refused = precheck(apiKey, null);
+    Response refused = precheck(headers, uri, null);
     if (refused != null) {
       return refused;
     }
@@ -128,8 +133,10 @@ public class UploadResource {
     return ingest(file.uploadedFile(), name != null ? name : file.fileName(), device, capturedAt);
   }
 
-  private Response precheck(String apiKey, Long contentLength) {
-    String keyProblem = apiKeys.problemWith(apiKey);
+  private Response precheck(HttpHeaders headers, UriInfo uri, Long contentLength) {
+    String keyProblem =
+        apiKeys.problemWith(
+            headers::getHeaderString, name -> uri.getQueryParameters().getFirst(name));
     if (keyProblem != null) {
       return refuse(Rejection.UNAUTHORIZED, keyProblem);
     }

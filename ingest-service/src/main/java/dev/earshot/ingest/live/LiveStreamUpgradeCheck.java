@@ -38,12 +38,7 @@ public class LiveStreamUpgradeCheck implements HttpUpgradeCheck {
   @Override
   public Uni<CheckResult> perform(HttpUpgradeContext context) {
     var request = context.httpRequest();
-    String key = request.getHeader(ApiKeys.HEADER);
-    if (key == null) {
-      // Browsers cannot set headers on a WebSocket handshake.
-      key = request.getParam("apiKey");
-    }
-    String keyProblem = apiKeys.problemWith(key);
+    String keyProblem = apiKeys.problemWith(request::getHeader, request::getParam);
     if (keyProblem != null) {
       return reject(Rejection.UNAUTHORIZED, 401, keyProblem);
     }

@@ -47,7 +47,7 @@ class KafkaUnreachableTest {
   @Test
   void uploadsAreRefusedWith503InsteadOfBeingAcceptedAndLost() {
     given()
-        .header(ApiKeys.HEADER, "test-key")
+        .header(ApiKeys.HEADER, "test-upload-key-0123")
         .contentType("audio/wav")
         .body(TestAudio.stereoWav(1, 16000))
         .post("/recordings")
@@ -66,7 +66,7 @@ class KafkaUnreachableTest {
             () ->
                 HttpClient.newHttpClient()
                     .newWebSocketBuilder()
-                    .header(ApiKeys.HEADER, "test-key")
+                    .header(ApiKeys.HEADER, "test-upload-key-0123")
                     .buildAsync(uri, new WebSocket.Listener() {})
                     .join())
         .cause()

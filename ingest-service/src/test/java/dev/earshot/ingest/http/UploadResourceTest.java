@@ -45,7 +45,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @WithTestResource(TestBrokerResource.class)
 class UploadResourceTest {
 
-  private static final String KEY = "test-key";
+  private static final String KEY = "test-upload-key-0123";
   private final KafkaOutput kafka = new KafkaOutput();
 
   private static ExtractableResponse<Response> upload(byte[] body, String contentType) {
@@ -179,7 +179,7 @@ class UploadResourceTest {
   void aMultipartFormUploadTakesTheFileName() {
     String id =
         given()
-            .header(ApiKeys.HEADER, "second-key")
+            .header(ApiKeys.HEADER, "second-upload-key-0123")
             .multiPart("file", "porch.flac", TestAudio.fixture("sine440-44k-stereo.flac"))
             .post("/recordings")
             .then()
@@ -294,6 +294,25 @@ class UploadResourceTest {
         .statusCode(401)
         .body("message", equalTo("invalid API key"))
         .body("recordingId", equalTo(null));
+    // The right key in the URL is still refused: logs and proxies keep URLs.
+    given()
+        .contentType("audio/wav")
+        .body(wav)
+        .post("/recordings?apiKey=" + KEY)
+        .then()
+        .statusCode(401)
+        .body("message", containsString("ingest.http.allow-key-in-url"));
+  }
+
+  @Test
+  void aBearerTokenIsAsGoodAsTheApiKeyHeader() {
+    given()
+        .header("Authorization", "Bearer " + KEY)
+        .contentType("audio/wav")
+        .body(TestAudio.stereoWav(1, 16000))
+        .post("/recordings")
+        .then()
+        .statusCode(202);
   }
 
   @Test

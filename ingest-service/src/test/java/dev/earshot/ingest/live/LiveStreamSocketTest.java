@@ -42,7 +42,8 @@ class LiveStreamSocketTest {
     byte[] pcm = WavBytes.encode(audio, WavBytes.Format.S16);
     WsClient device =
         WsClient.connect(
-            uri("sampleRate=48000&channels=2&format=s16le&name=porch&device=edge-3"), "test-key");
+            uri("sampleRate=48000&channels=2&format=s16le&name=porch&device=edge-3"),
+            "test-upload-key-0123");
     String id = device.next("started").get("recordingId").asText();
 
     int frame = 48000 * 2 * 2 / 10;
@@ -85,7 +86,7 @@ class LiveStreamSocketTest {
   @Test
   void aStreamCutOffWithoutTheEndKeepsItsAudioAndIsRecordedAsFailed() throws Exception {
     byte[] pcm = WavBytes.encode(TestAudio.stereo(2, 16000), WavBytes.Format.S16);
-    WsClient device = WsClient.connect(uri("sampleRate=16000&channels=2&apiKey=test-key"), null);
+    WsClient device = WsClient.connect(uri("sampleRate=16000&channels=2"), "test-upload-key-0123");
     String id = device.next("started").get("recordingId").asText();
     device.send(pcm, 0, pcm.length);
     device.socket.sendText("{\"type\":\"status\"}", true).join();
@@ -106,7 +107,7 @@ class LiveStreamSocketTest {
   }
 
   @Test
-  void aWrongKeyOrABadFormatIsRefusedBeforeTheHandshake() {
+  void aWrongKeyAKeyInTheUrlOrABadFormatIsRefusedBeforeTheHandshake() {
     assertThatThrownBy(() -> WsClient.connect(uri("sampleRate=16000"), "guess"))
         .isInstanceOf(CompletionException.class)
         .cause()
@@ -117,7 +118,18 @@ class LiveStreamSocketTest {
               assertThat(e.getResponse().headers().firstValue("X-Earshot-Error"))
                   .hasValue("invalid API key");
             });
-    assertThatThrownBy(() -> WsClient.connect(uri("channels=2"), "test-key"))
+    // A good key, but in the URL, where logs and proxies keep it: refused unless allowed.
+    assertThatThrownBy(
+            () -> WsClient.connect(uri("sampleRate=16000&apiKey=test-upload-key-0123"), null))
+        .cause()
+        .isInstanceOfSatisfying(
+            WebSocketHandshakeException.class,
+            e -> {
+              assertThat(e.getResponse().statusCode()).isEqualTo(401);
+              assertThat(e.getResponse().headers().firstValue("X-Earshot-Error").orElseThrow())
+                  .contains("ingest.http.allow-key-in-url");
+            });
+    assertThatThrownBy(() -> WsClient.connect(uri("channels=2"), "test-upload-key-0123"))
         .cause()
         .isInstanceOfSatisfying(
             WebSocketHandshakeException.class,

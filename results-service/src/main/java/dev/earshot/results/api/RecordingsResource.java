@@ -1,5 +1,6 @@
 package dev.earshot.results.api;
 
+import dev.earshot.access.Credentials;
 import dev.earshot.results.config.ResultsConfig;
 import dev.earshot.results.join.ResultAssembler;
 import dev.earshot.results.picture.RecordingPictures;
@@ -47,8 +48,11 @@ public class RecordingsResource {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+  private final Optional<String> internalKey;
+
   public RecordingsResource(RecordingQueries queries, ResultsConfig config) {
     this.queries = queries;
+    this.internalKey = config.http().internalKey().map(String::strip);
     this.pictures = new RecordingPictures(config.pictures().width(), config.pictures().height());
   }
 
@@ -142,9 +146,23 @@ public class RecordingsResource {
 
   private HttpResponse<byte[]> forward(HostInfo host, String path) throws IOException {
     URI uri = URI.create("http://" + host.host() + ":" + host.port() + "/" + path);
+    String key =
+        internalKey.orElseThrow(
+            () ->
+                new IOException(
+                    "the recording is held by the instance at "
+                        + host.host()
+                        + ":"
+                        + host.port()
+                        + ", and results.http.internal-key is not set, so instances cannot ask"
+                        + " each other"));
     try {
       return http.send(
-          HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET().build(),
+          HttpRequest.newBuilder(uri)
+              .timeout(Duration.ofSeconds(30))
+              .header(Credentials.AUTHORIZATION, "Bearer " + key)
+              .GET()
+              .build(),
           HttpResponse.BodyHandlers.ofByteArray());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package dev.earshot.results.config;
 
+import dev.earshot.results.access.ReadAccess;
 import dev.earshot.results.join.JoinListener;
 import dev.earshot.results.join.JoinSettings;
 import dev.earshot.results.join.ResultsTopology;
@@ -11,6 +12,12 @@ import org.apache.kafka.streams.Topology;
 /** The checked settings and the Kafka Streams topology Quarkus runs. */
 @ApplicationScoped
 public class ResultsBeans {
+
+  @Produces
+  @Singleton
+  ReadAccess readAccess(ResultsConfig config) {
+    return ReadAccess.of(config.http());
+  }
 
   @Produces
   @Singleton

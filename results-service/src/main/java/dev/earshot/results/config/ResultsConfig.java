@@ -65,10 +65,49 @@ public interface ResultsConfig {
   /** Where Kafka Streams keeps its RocksDB state; rebuilt from changelogs when lost. */
   Optional<String> stateDir();
 
+  /** Who may read: keys, the dashboard's sessions, instance-to-instance calls. */
+  Http http();
+
   /** The live feed behind the dashboard's event stream. */
   @WithDefault("true")
   @io.smallrye.config.WithName("live.enabled")
   boolean liveEnabled();
+
+  /**
+   * Credentials of the read side. Every {@code /api/...} request, the pictures, the live events and
+   * the dashboard need a read key (in {@code Authorization: Bearer KEY} or {@code X-API-Key}) or a
+   * dashboard session made by logging in with one; {@code /internal/...} needs the instance key.
+   * Upload keys (ingest's) are not read keys.
+   */
+  interface Http {
+    /**
+     * Keys that may read results (RESULTS_HTTP_READ_KEYS=key1,key2), each at least 16 characters.
+     * None: every read answers 401.
+     */
+    Optional<List<String>> readKeys();
+
+    /**
+     * The key instances of a cluster send each other on {@code /internal/...}
+     * (RESULTS_HTTP_INTERNAL_KEY), at least 16 characters; the same on every instance. None: a lone
+     * instance needs none, and {@code /internal/...} answers 401.
+     */
+    Optional<String> internalKey();
+
+    /**
+     * Whether a key may come in the {@code apiKey} query parameter. Off: URLs end up in logs,
+     * browser history and referrers.
+     */
+    @WithDefault("false")
+    boolean allowKeyInUrl();
+
+    /** How long a dashboard login lasts. */
+    @WithDefault("12H")
+    Duration sessionLength();
+
+    /** Whether the session cookie is marked Secure (sent over HTTPS only); on behind TLS. */
+    @WithDefault("false")
+    boolean secureCookie();
+  }
 
   /** One transcript rule: pattern or keywords, optionally gated by a classifier's probability. */
   interface Rule {

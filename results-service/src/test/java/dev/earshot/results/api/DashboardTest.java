@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.earshot.results.HeadlessChromium;
+import dev.earshot.results.Readers;
 import dev.earshot.results.TestParts;
 import dev.earshot.testbroker.TestBrokerResource;
 import dev.earshot.testbroker.TestChunks;
@@ -35,7 +36,8 @@ class DashboardTest {
     String failed = "dash-failed-" + UUID.randomUUID();
     awaitReady();
     try (HeadlessChromium browser = HeadlessChromium.start()) {
-      browser.open("http://localhost:" + io.restassured.RestAssured.port + "/");
+      String base = "http://localhost:" + io.restassured.RestAssured.port;
+      browser.logIn(base, Readers.READ_KEY);
       browser.waitForText(By.id("connection"), "live", Duration.ofSeconds(30));
 
       // Published after the page connected: only the live event stream can bring it.
@@ -93,7 +95,7 @@ class DashboardTest {
       Path shot = browser.screenshot(Path.of("target", "screenshots", "dashboard.png"));
       assertThat(ImageIO.read(Files.newInputStream(shot)).getWidth())
           .isEqualTo(HeadlessChromium.WIDTH);
-      assertThat(browser.consoleErrors()).isEmpty();
+      assertThat(browser.consoleErrorsAfterLogIn(base)).isEmpty();
     }
   }
 
@@ -101,7 +103,7 @@ class DashboardTest {
   static void awaitReady() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
-      if (io.restassured.RestAssured.given().get("/api/recordings?limit=1").statusCode() == 200) {
+      if (Readers.reader().get("/api/recordings?limit=1").statusCode() == 200) {
         return;
       }
       Thread.sleep(250);

@@ -1,6 +1,6 @@
 package dev.earshot.results.api;
 
-import static io.restassured.RestAssured.given;
+import static dev.earshot.results.Readers.reader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -111,21 +111,21 @@ class ResultsServiceTest {
 
     JsonNode served =
         Json.MAPPER.readTree(
-            given().get("/api/recordings/" + id).then().statusCode(200).extract().asString());
+            reader().get("/api/recordings/" + id).then().statusCode(200).extract().asString());
     assertThat(served.get("transcription").asText()).isEqualTo("part 0 part 1");
     assertThat(served.get("models").get("transcript").get(0).get("version").asText())
         .isEqualTo("w1");
 
     JsonNode recent =
         Json.MAPPER.readTree(
-            given().get("/api/recordings?limit=500").then().statusCode(200).extract().asString());
+            reader().get("/api/recordings?limit=500").then().statusCode(200).extract().asString());
     Set<String> ids = new HashSet<>();
     recent.forEach(r -> ids.add(r.get("recording_id").asText()));
     assertThat(ids).contains(id);
 
     for (String picture : new String[] {"spectrogram", "probabilities", "timeline"}) {
       byte[] png =
-          given()
+          reader()
               .get("/api/recordings/" + id + "/" + picture + ".png")
               .then()
               .statusCode(200)
@@ -143,7 +143,7 @@ class ResultsServiceTest {
             .isGreaterThan(0.5);
       }
     }
-    given().get("/api/recordings/no-such-recording").then().statusCode(404);
+    reader().get("/api/recordings/no-such-recording").then().statusCode(404);
 
     // exactly_once_v2: the join writes through transactional producers of the application.
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", TestBroker.bootstrapServers()))) {
@@ -151,6 +151,6 @@ class ResultsServiceTest {
           .extracting(TransactionListing::transactionalId)
           .anyMatch(t -> t.startsWith("earshot-results-"));
     }
-    given().get("/api/recordings/" + id + "/nothing.png").then().statusCode(404);
+    reader().get("/api/recordings/" + id + "/nothing.png").then().statusCode(404);
   }
 }

@@ -25,9 +25,16 @@ public final class ResultFiles {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  public ResultFiles(Path folder, String resultsUrl) {
+  private final String readKey;
+
+  /**
+   * @param readKey one of results-service's read keys; null when none is known (pictures then fail
+   *     with results-service's 401)
+   */
+  public ResultFiles(Path folder, String resultsUrl, String readKey) {
     this.folder = folder;
     this.resultsUrl = resultsUrl.replaceAll("/+$", "");
+    this.readKey = readKey;
   }
 
   /**
@@ -63,12 +70,13 @@ public final class ResultFiles {
     IOException last = null;
     for (int attempt = 0; attempt < 20; attempt++) {
       try {
+        HttpRequest.Builder request =
+            HttpRequest.newBuilder(URI.create(resultsUrl + path)).timeout(Duration.ofSeconds(30));
+        if (readKey != null) {
+          request.header("Authorization", "Bearer " + readKey);
+        }
         HttpResponse<byte[]> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create(resultsUrl + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+            http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (r.statusCode() != 503 && r.statusCode() != 404) {
           return r;
         }

@@ -37,6 +37,7 @@ public final class Services implements AutoCloseable {
    * @param suffix appended to group ids and the results application id; empty for the defaults
    * @param resultsInstances how many results-service instances (each on its own port)
    * @param apiKey ingest's upload key; null for a random one for this run
+   * @param readKey results-service's read key; null for a random one for this run
    * @param detached whether the services outlive this process (see {@code earshot start})
    * @param skip services already running, left as they are
    * @param readyTimeout how long each service may take to be ready (the first start fetches models)
@@ -50,6 +51,7 @@ public final class Services implements AutoCloseable {
       int resultsInstances,
       Map<String, String> extra,
       String apiKey,
+      String readKey,
       boolean detached,
       Set<String> skip,
       Duration readyTimeout) {
@@ -72,6 +74,7 @@ public final class Services implements AutoCloseable {
           resultsInstances,
           extra,
           null,
+          null,
           false,
           Set.of(),
           Duration.ofMinutes(4));
@@ -91,26 +94,47 @@ public final class Services implements AutoCloseable {
   /** A key for this run's HTTP uploads; ingest refuses uploads without a configured key. */
   private final String apiKey;
 
+  /** A key for reading results; results-service answers 401 to reads without one. */
+  private final String readKey;
+
+  /** The key results-service instances send each other; made for this run. */
+  private final String instanceKey = randomKey();
+
   private final Options options;
 
   private Services(Options options) {
     this.options = options;
-    this.apiKey =
-        options.apiKey() != null ? options.apiKey() : java.util.UUID.randomUUID().toString();
+    this.apiKey = options.apiKey() != null ? options.apiKey() : randomKey();
+    this.readKey = options.readKey() != null ? options.readKey() : randomKey();
+  }
+
+  private static String randomKey() {
+    byte[] bytes = new byte[16];
+    new java.security.SecureRandom().nextBytes(bytes);
+    return java.util.HexFormat.of().formatHex(bytes);
   }
 
   public static Services start(Options o) throws IOException, InterruptedException {
     Services s = new Services(o);
     try {
       Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", o.bootstrap());
-      // The key travels in ingest's environment: a -D option would show it to every user in ps.
+      // Keys travel in the services' environment: a -D option would show them to every user in ps.
       Map<String, String> ingestEnv =
           Map.of("KAFKA_BOOTSTRAP_SERVERS", o.bootstrap(), "INGEST_HTTP_API_KEYS", s.apiKey);
+      Map<String, String> resultsEnv =
+          Map.of(
+              "KAFKA_BOOTSTRAP_SERVERS", o.bootstrap(),
+              "RESULTS_HTTP_READ_KEYS", s.readKey,
+              "RESULTS_HTTP_INTERNAL_KEY", s.instanceKey);
       String suffix = o.suffix();
-      s.start("results-service", o.ports().results(), "512m", results(o, 0), env);
+      s.start("results-service", o.ports().results(), "512m", results(o, 0), resultsEnv);
       for (int i = 1; i < o.resultsInstances(); i++) {
         s.start(
-            "results-service-" + (i + 1), o.ports().results() + 10 * i, "512m", results(o, i), env);
+            "results-service-" + (i + 1),
+            o.ports().results() + 10 * i,
+            "512m",
+            results(o, i),
+            resultsEnv);
       }
       s.start(
           "stt-service",
@@ -269,6 +293,11 @@ public final class Services implements AutoCloseable {
   /** Ingest's upload key in this run. */
   public String apiKey() {
     return apiKey;
+  }
+
+  /** results-service's read key in this run. */
+  public String readKey() {
+    return readKey;
   }
 
   public IngestClient ingestClient() {

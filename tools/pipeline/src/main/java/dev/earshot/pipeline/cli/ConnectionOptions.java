@@ -1,7 +1,10 @@
 package dev.earshot.pipeline.cli;
 
 import dev.earshot.pipeline.ingest.IngestTarget;
+import dev.earshot.pipeline.ingest.KeyFiles;
+import dev.earshot.pipeline.local.Home;
 import dev.earshot.schema.EarshotService;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Mixin;
@@ -17,6 +20,13 @@ final class ConnectionOptions {
       defaultValue = "http://localhost:" + EarshotService.Ports.RESULTS,
       description = "results-service (default: ${DEFAULT-VALUE}).")
   String resultsUrl;
+
+  @Option(
+      names = "--read-key-file",
+      description =
+          "A file holding one of results-service's results.http.read-keys, to fetch pictures"
+              + " (default: $EARSHOT_READ_KEY, else this machine's key in .earshot/read-key).")
+  Path readKeyFile;
 
   @Option(
       names = {"-o", "--out"},
@@ -38,7 +48,18 @@ final class ConnectionOptions {
     return connected.kafka() != null ? connected.kafka() : kafka.bootstrapServers();
   }
 
-  ResultPrinter printer() {
-    return new ResultPrinter(System.out, System.err, out, resultsUrl, compact);
+  ResultPrinter printer() throws IOException {
+    return new ResultPrinter(System.out, System.err, out, resultsUrl, readKey(), compact);
+  }
+
+  private String readKey() throws IOException {
+    if (readKeyFile != null) {
+      return KeyFiles.read(readKeyFile, "--read-key-file");
+    }
+    String env = System.getenv("EARSHOT_READ_KEY");
+    if (env != null && !env.isBlank()) {
+      return env.strip();
+    }
+    return Home.fromEnvironment().existingReadKey();
   }
 }

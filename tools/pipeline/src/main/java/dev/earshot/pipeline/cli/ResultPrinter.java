@@ -20,10 +20,19 @@ final class ResultPrinter {
   private final ResultFiles files;
   private final boolean compact;
 
-  ResultPrinter(PrintStream out, PrintStream err, Path folder, String resultsUrl, boolean compact) {
+  /**
+   * @param readKey a results-service read key for the pictures; null when none is known
+   */
+  ResultPrinter(
+      PrintStream out,
+      PrintStream err,
+      Path folder,
+      String resultsUrl,
+      String readKey,
+      boolean compact) {
     this.out = out;
     this.err = err;
-    this.files = folder == null ? null : new ResultFiles(folder, resultsUrl);
+    this.files = folder == null ? null : new ResultFiles(folder, resultsUrl, readKey);
     this.compact = compact;
   }
 

@@ -5,6 +5,7 @@ import dev.earshot.pipeline.local.LocalPipeline;
 import dev.earshot.schema.EarshotService;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,11 +24,12 @@ public final class IngestTarget {
   String ingestUrl;
 
   @Option(
-      names = "--api-key",
+      names = "--api-key-file",
       description =
-          "One of its ingest.http.api-keys (default: $EARSHOT_API_KEY, else this machine's key"
-              + " in .earshot/api-key).")
-  String apiKey;
+          "A file holding one of its ingest.http.api-keys (default: $EARSHOT_API_KEY, else this"
+              + " machine's key in .earshot/api-key). A key is never taken on the command line,"
+              + " where ps shows it to every user.")
+  Path apiKeyFile;
 
   /** Where to send, and the Kafka cluster when this command started the local pipeline. */
   public record Connected(IngestClient client, String kafka) {}
@@ -43,8 +45,8 @@ public final class IngestTarget {
   }
 
   private String key(Home home) throws IOException {
-    if (apiKey != null) {
-      return apiKey;
+    if (apiKeyFile != null) {
+      return KeyFiles.read(apiKeyFile, "--api-key-file");
     }
     String env = System.getenv("EARSHOT_API_KEY");
     if (env != null && !env.isBlank()) {

@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * Where the launcher finds the built project and keeps its state: the repository root (the {@code
  * earshot.root} system property the bootstrap sets, else the working folder) and the state folder
  * ({@code EARSHOT_STATE}, default {@code .earshot/} under the root) with pid files, logs, the local
- * broker's data and this machine's upload key.
+ * broker's data and this machine's upload and read keys.
  */
 public record Home(Path root, Path state) {
 
@@ -47,12 +47,31 @@ public record Home(Path root, Path state) {
    * command line that {@code ps} shows to every user.
    */
   public String apiKey() throws IOException {
-    Path file = state.resolve("api-key");
+    return key("api-key");
+  }
+
+  /** The read key of this machine's results-service, made and kept like {@link #apiKey()}. */
+  public String readKey() throws IOException {
+    return key("read-key");
+  }
+
+  /** The upload key if this machine made one, else null (a remote pipeline has its own). */
+  public String existingApiKey() {
+    return existing("api-key");
+  }
+
+  /** The read key if this machine made one, else null. */
+  public String existingReadKey() {
+    return existing("read-key");
+  }
+
+  private String key(String name) throws IOException {
+    Path file = state.resolve(name);
     if (!Files.isRegularFile(file) || Files.size(file) == 0) {
       Files.createDirectories(state);
       byte[] bytes = new byte[16];
       new SecureRandom().nextBytes(bytes);
-      Path temp = Files.createTempFile(state, "api-key", ".tmp");
+      Path temp = Files.createTempFile(state, name, ".tmp");
       Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-------"));
       Files.writeString(temp, HexFormat.of().formatHex(bytes));
       Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
@@ -60,10 +79,9 @@ public record Home(Path root, Path state) {
     return Files.readString(file).strip();
   }
 
-  /** The key if this machine made one, else null (a remote pipeline has its own). */
-  public String existingApiKey() {
+  private String existing(String name) {
     try {
-      Path file = state.resolve("api-key");
+      Path file = state.resolve(name);
       return Files.isRegularFile(file) ? Files.readString(file).strip() : null;
     } catch (IOException e) {
       return null;

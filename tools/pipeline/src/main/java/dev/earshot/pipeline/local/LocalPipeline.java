@@ -87,6 +87,7 @@ public final class LocalPipeline {
                 1,
                 Map.of(),
                 home.apiKey(),
+                home.readKey(),
                 true,
                 running,
                 READY_TIMEOUT));
@@ -100,6 +101,9 @@ public final class LocalPipeline {
         port("stt-service"),
         port("classify-service"),
         port("results-service"));
+    progress.printf(
+        "earshot: the dashboard and query API ask for the read key in %s%n",
+        home.state().resolve("read-key"));
     return kafka;
   }
 

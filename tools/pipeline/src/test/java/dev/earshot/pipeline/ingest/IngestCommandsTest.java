@@ -12,6 +12,7 @@ import dev.earshot.schema.SourceKind;
 import dev.earshot.schema.topic.EarshotTopic;
 import dev.earshot.testbroker.TestBroker;
 import dev.earshot.testbroker.TopicReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -151,8 +152,8 @@ class IngestCommandsTest {
             "files",
             "--ingest-url",
             ingest.baseUrl(),
-            "--api-key",
-            "wrong",
+            "--api-key-file",
+            write("wrong-key", "wrong-key-0123456789".getBytes(StandardCharsets.UTF_8)).toString(),
             one.toString());
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.FAILURE);
@@ -163,10 +164,22 @@ class IngestCommandsTest {
     String[] withTarget = Arrays.copyOf(args, args.length + 4);
     withTarget[args.length] = "--ingest-url";
     withTarget[args.length + 1] = ingest.baseUrl();
-    withTarget[args.length + 2] = "--api-key";
-    withTarget[args.length + 3] = KEY;
+    withTarget[args.length + 2] = "--api-key-file";
+    withTarget[args.length + 3] = keyFile().toString();
     // Options after the subcommand's: picocli reads them wherever they are.
     return InProcess.run(new EarshotCommand(), withTarget);
+  }
+
+  /** {@link #KEY} in a file, as the tools take keys. */
+  private static Path keyFile() {
+    try {
+      Path file = Files.createTempFile("earshot-api-key", ".txt");
+      file.toFile().deleteOnExit();
+      Files.writeString(file, KEY);
+      return file;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private Path write(String relative, byte[] bytes) throws Exception {
