@@ -12,7 +12,7 @@ import org.apache.kafka.common.test.TestKitNodes;
  */
 public final class TestBroker {
 
-  private static final Map<String, Object> BROKER_CONFIG =
+  static final Map<String, Object> BROKER_CONFIG =
       Map.of(
           "group.initial.rebalance.delay.ms", 0,
           "offsets.topic.replication.factor", (short) 1,

@@ -9,11 +9,13 @@ import dev.earshot.schema.topic.EarshotTopic;
 import dev.earshot.worker.BackgroundModel;
 import dev.earshot.worker.WorkerTopics;
 import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /** Builds the plain classification classes from configuration; invalid values fail start-up. */
@@ -61,8 +63,10 @@ public class ClassifyBeans {
   @Produces
   @Singleton
   @Startup
-  WorkerTopics topics(ClassifyConfig config) {
+  WorkerTopics topics(
+      ClassifyConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
     return WorkerTopics.forWorker(
+        kafka,
         config.topics(),
         EarshotService.CLASSIFY,
         EarshotTopic.CLASSIFICATIONS,

@@ -1,12 +1,13 @@
 package dev.earshot.ingest.publish;
 
+import dev.earshot.schema.topic.KafkaClients;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Whether the Kafka cluster answers right now. Audio is only accepted while it does, so nothing is
@@ -26,9 +27,11 @@ public class KafkaReachability {
   /** The outcome of a check: reachable, or the reason it is not. */
   public record Status(boolean reachable, int brokers, String error) {}
 
-  public KafkaReachability(
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-    this.bootstrapServers = bootstrapServers;
+  private final Map<String, Object> kafka;
+
+  public KafkaReachability(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+    this.kafka = kafka;
+    this.bootstrapServers = String.valueOf(kafka.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG));
   }
 
   public String bootstrapServers() {
@@ -53,17 +56,17 @@ public class KafkaReachability {
     if (admin == null) {
       admin =
           Admin.create(
-              Map.of(
-                  AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                  bootstrapServers,
-                  AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                  (int) CHECK_TIMEOUT_MILLIS,
-                  AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                  (int) CHECK_TIMEOUT_MILLIS,
-                  AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
-                  2000,
-                  AdminClientConfig.CLIENT_ID_CONFIG,
-                  "earshot-ingest-admin"));
+              KafkaClients.with(
+                  kafka,
+                  Map.of(
+                      AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                      (int) CHECK_TIMEOUT_MILLIS,
+                      AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                      (int) CHECK_TIMEOUT_MILLIS,
+                      AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG,
+                      2000,
+                      AdminClientConfig.CLIENT_ID_CONFIG,
+                      "earshot-ingest-admin")));
     }
     return admin;
   }

@@ -7,13 +7,13 @@ import dev.earshot.schema.topic.TopicSettings;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,17 +26,17 @@ public class ResultsTopics {
 
   private static final Logger LOG = Logger.getLogger(ResultsTopics.class);
 
-  private final String bootstrap;
+  private final Map<String, Object> kafka;
   private final TopicSettings config;
   private final Map<EarshotTopic, String> names;
   private final List<String> inputs;
   private AutoCloseable setup;
 
   public ResultsTopics(
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
       ResultsConfig config,
       ResultsTopology.Topics topics) {
-    this.bootstrap = bootstrap;
+    this.kafka = kafka;
     this.config = config.topics();
     this.inputs = topics.inputs();
     this.names =
@@ -57,7 +57,7 @@ public class ResultsTopics {
             : List.of();
     setup =
         TopicInitializer.ensureInBackground(
-            bootstrap, topics, "results-topic-setup", LOG::info, this::checkCoPartitioned);
+            kafka, topics, "results-topic-setup", LOG::info, this::checkCoPartitioned);
   }
 
   /**

@@ -1,8 +1,10 @@
 package dev.earshot.results.live;
 
 import dev.earshot.results.join.ResultsTopology;
+import dev.earshot.schema.topic.KafkaClients;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -15,7 +17,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -34,7 +35,7 @@ public class LiveFeed {
 
   public static final String CHUNK = "chunk";
 
-  private final String bootstrap;
+  private final Map<String, Object> kafka;
   private final ResultsTopology.Topics topics;
   private final boolean enabled;
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
@@ -42,10 +43,10 @@ public class LiveFeed {
   private Thread thread;
 
   public LiveFeed(
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrap,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
       dev.earshot.results.config.ResultsConfig config,
       ResultsTopology.Topics topics) {
-    this.bootstrap = bootstrap;
+    this.kafka = kafka;
     this.topics = topics;
     this.enabled = config.liveEnabled();
   }
@@ -84,12 +85,13 @@ public class LiveFeed {
     while (!Thread.currentThread().isInterrupted()) {
       try (KafkaConsumer<String, String> c =
           new KafkaConsumer<>(
-              Map.of(
-                  "bootstrap.servers", bootstrap,
-                  "isolation.level", "read_committed",
-                  "enable.auto.commit", "false",
-                  "allow.auto.create.topics", "false",
-                  "client.id", "results-live-feed"),
+              KafkaClients.with(
+                  kafka,
+                  Map.of(
+                      "isolation.level", "read_committed",
+                      "enable.auto.commit", "false",
+                      "allow.auto.create.topics", "false",
+                      "client.id", "results-live-feed")),
               new StringDeserializer(),
               new StringDeserializer())) {
         consumer = c;

@@ -70,16 +70,19 @@ public final class TopicInitializer {
    * @param log told each outcome: the topics created, or why the attempt failed
    */
   public static AutoCloseable ensureInBackground(
-      String bootstrapServers, List<NewTopic> topics, String threadName, Consumer<String> log) {
-    return ensureInBackground(bootstrapServers, topics, threadName, log, admin -> {});
+      Map<String, Object> kafka, List<NewTopic> topics, String threadName, Consumer<String> log) {
+    return ensureInBackground(kafka, topics, threadName, log, admin -> {});
   }
 
   /**
-   * As {@link #ensureInBackground(String, List, String, Consumer)}, then runs {@code afterwards}
-   * with the same client; when it throws, both are retried 5 s later.
+   * As {@link #ensureInBackground(Map, List, String, Consumer)}, then runs {@code afterwards} with
+   * the same client; when it throws, both are retried 5 s later.
+   *
+   * @param kafka the service's client settings (bootstrap servers, TLS, SASL): see {@link
+   *     KafkaClients}
    */
   public static AutoCloseable ensureInBackground(
-      String bootstrapServers,
+      Map<String, Object> kafka,
       List<NewTopic> topics,
       String threadName,
       Consumer<String> log,
@@ -90,9 +93,7 @@ public final class TopicInitializer {
             () -> {
               while (!stopped.get()) {
                 try (Admin admin =
-                    Admin.create(
-                        Map.of(
-                            "bootstrap.servers", bootstrapServers, "request.timeout.ms", 5000))) {
+                    Admin.create(KafkaClients.with(kafka, Map.of("request.timeout.ms", 5000)))) {
                   Set<String> created = ensure(admin, List.copyOf(topics), 10_000);
                   if (!created.isEmpty()) {
                     log.accept("Created topics " + created);

@@ -8,11 +8,13 @@ import dev.earshot.stt.service.Channels;
 import dev.earshot.worker.BackgroundModel;
 import dev.earshot.worker.WorkerTopics;
 import io.quarkus.runtime.Startup;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** Builds the plain STT classes from configuration; invalid values fail start-up. */
 @ApplicationScoped
@@ -39,9 +41,10 @@ public class SttBeans {
   @Produces
   @Singleton
   @Startup
-  WorkerTopics topics(SttConfig config) {
+  WorkerTopics topics(
+      SttConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
     return WorkerTopics.forWorker(
-        config.topics(), EarshotService.STT, EarshotTopic.TRANSCRIPTS, Channels.TRANSCRIPTS);
+        kafka, config.topics(), EarshotService.STT, EarshotTopic.TRANSCRIPTS, Channels.TRANSCRIPTS);
   }
 
   void close(@Disposes WorkerTopics topics) throws Exception {

@@ -25,16 +25,22 @@ public final class WorkerTopics implements AutoCloseable {
 
   /**
    * The worker's topics as its configuration maps its channels: chunks in ({@code audio-chunks}),
-   * its output, dead letters out ({@code dead-letters}), on {@code kafka.bootstrap.servers}.
+   * its output, dead letters out ({@code dead-letters}).
    *
+   * @param kafka the service's Kafka client settings (Quarkus's {@code default-kafka-broker}:
+   *     bootstrap servers, TLS, SASL)
    * @param output the catalogue topic the worker writes
    * @param outputChannel the outgoing channel that writes it
    */
   public static WorkerTopics forWorker(
-      TopicSettings settings, EarshotService service, EarshotTopic output, String outputChannel) {
+      Map<String, Object> kafka,
+      TopicSettings settings,
+      EarshotService service,
+      EarshotTopic output,
+      String outputChannel) {
     Config config = ConfigProvider.getConfig();
     return start(
-        config.getValue("kafka.bootstrap.servers", String.class),
+        kafka,
         settings,
         Map.of(
             EarshotTopic.AUDIO_CHUNKS,
@@ -51,15 +57,17 @@ public final class WorkerTopics implements AutoCloseable {
    * @param service names the set-up thread
    */
   private static WorkerTopics start(
-      String bootstrap, TopicSettings settings, Map<EarshotTopic, String> names, String service) {
+      Map<String, Object> kafka,
+      TopicSettings settings,
+      Map<EarshotTopic, String> names,
+      String service) {
     if (!settings.create()) {
       return new WorkerTopics(() -> {});
     }
     var topics =
         TopicInitializer.newTopics(names, settings.partitions(), settings.replicationFactor());
     return new WorkerTopics(
-        TopicInitializer.ensureInBackground(
-            bootstrap, topics, service + "-topic-setup", LOG::info));
+        TopicInitializer.ensureInBackground(kafka, topics, service + "-topic-setup", LOG::info));
   }
 
   @Override

@@ -36,6 +36,8 @@ public final class Services implements AutoCloseable {
    * @param root the repository root (where the services' target folders are)
    * @param suffix appended to group ids and the results application id; empty for the defaults
    * @param resultsInstances how many results-service instances (each on its own port)
+   * @param environment more environment for every service, e.g. KAFKA_SECURITY_PROTOCOL and the
+   *     other Kafka TLS and SASL settings (the services also inherit this process's)
    * @param apiKey ingest's upload key; null for a random one for this run
    * @param readKey results-service's read key; null for a random one for this run
    * @param detached whether the services outlive this process (see {@code earshot start})
@@ -50,6 +52,7 @@ public final class Services implements AutoCloseable {
       Path workDir,
       int resultsInstances,
       Map<String, String> extra,
+      Map<String, String> environment,
       String apiKey,
       String readKey,
       boolean detached,
@@ -73,6 +76,7 @@ public final class Services implements AutoCloseable {
           workDir,
           resultsInstances,
           extra,
+          Map.of(),
           null,
           null,
           false,
@@ -117,15 +121,14 @@ public final class Services implements AutoCloseable {
   public static Services start(Options o) throws IOException, InterruptedException {
     Services s = new Services(o);
     try {
-      Map<String, String> env = Map.of("KAFKA_BOOTSTRAP_SERVERS", o.bootstrap());
+      Map<String, String> env = new HashMap<>(o.environment());
+      env.put("KAFKA_BOOTSTRAP_SERVERS", o.bootstrap());
       // Keys travel in the services' environment: a -D option would show them to every user in ps.
-      Map<String, String> ingestEnv =
-          Map.of("KAFKA_BOOTSTRAP_SERVERS", o.bootstrap(), "INGEST_HTTP_API_KEYS", s.apiKey);
-      Map<String, String> resultsEnv =
-          Map.of(
-              "KAFKA_BOOTSTRAP_SERVERS", o.bootstrap(),
-              "RESULTS_HTTP_READ_KEYS", s.readKey,
-              "RESULTS_HTTP_INTERNAL_KEY", s.instanceKey);
+      Map<String, String> ingestEnv = new HashMap<>(env);
+      ingestEnv.put("INGEST_HTTP_API_KEYS", s.apiKey);
+      Map<String, String> resultsEnv = new HashMap<>(env);
+      resultsEnv.put("RESULTS_HTTP_READ_KEYS", s.readKey);
+      resultsEnv.put("RESULTS_HTTP_INTERNAL_KEY", s.instanceKey);
       String suffix = o.suffix();
       s.start("results-service", o.ports().results(), "512m", results(o, 0), resultsEnv);
       for (int i = 1; i < o.resultsInstances(); i++) {

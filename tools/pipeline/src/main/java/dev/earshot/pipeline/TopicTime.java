@@ -1,5 +1,6 @@
 package dev.earshot.pipeline;
 
+import dev.earshot.schema.topic.KafkaClients;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -20,17 +21,20 @@ public final class TopicTime {
    * never creates the topic with the broker's default partition count.
    */
   public static Map<String, Object> readerConfig(String bootstrap, String clientId) {
-    return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        bootstrap,
-        ConsumerConfig.CLIENT_ID_CONFIG,
-        clientId,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG,
-        "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-        false,
-        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
-        false);
+    // TLS and SASL from the KAFKA_* variables the services read too.
+    return KafkaClients.with(
+        KafkaClients.securityFromEnvironment(),
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap,
+            ConsumerConfig.CLIENT_ID_CONFIG,
+            clientId,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed",
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG,
+            false));
   }
 
   /**

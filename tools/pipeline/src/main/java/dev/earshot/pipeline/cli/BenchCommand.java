@@ -16,6 +16,7 @@ import dev.earshot.schema.Transcript;
 import dev.earshot.schema.result.RecordingStatus;
 import dev.earshot.schema.serde.AvroDeserializer;
 import dev.earshot.schema.topic.EarshotTopic;
+import dev.earshot.schema.topic.KafkaClients;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -306,7 +307,10 @@ public class BenchCommand implements Callable<Integer> {
                     EarshotTopic.TRANSCRIPTS.defaultName(),
                     EarshotTopic.CLASSIFICATIONS.defaultName(),
                     EarshotTopic.RECORDING_EVENTS.defaultName()));
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka))) {
+    try (Admin admin =
+        Admin.create(
+            KafkaClients.with(
+                KafkaClients.securityFromEnvironment(), Map.of("bootstrap.servers", kafka)))) {
       var existing = admin.listTopics().names().get();
       for (var e : groups.entrySet()) {
         for (String topic : e.getValue()) {

@@ -86,6 +86,7 @@ public final class LocalPipeline {
                 home.state(),
                 1,
                 Map.of(),
+                Map.of(),
                 home.apiKey(),
                 home.readKey(),
                 true,

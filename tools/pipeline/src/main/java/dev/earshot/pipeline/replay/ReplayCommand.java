@@ -3,6 +3,7 @@ package dev.earshot.pipeline.replay;
 import dev.earshot.cli.UsageException;
 import dev.earshot.pipeline.cli.KafkaOption;
 import dev.earshot.schema.topic.EarshotTopic;
+import dev.earshot.schema.topic.KafkaClients;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,13 +88,15 @@ public final class ReplayCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (Admin admin =
         Admin.create(
-            Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                kafka.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
-                timeoutSeconds * 1000,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
-                Math.min(timeoutSeconds * 1000, 30_000)))) {
+            KafkaClients.with(
+                KafkaClients.securityFromEnvironment(),
+                Map.of(
+                    AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    kafka.bootstrapServers(),
+                    AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                    timeoutSeconds * 1000,
+                    AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                    Math.min(timeoutSeconds * 1000, 30_000))))) {
       GroupReset.Plan plan = GroupReset.plan(admin, group, topic, from, Optional.ofNullable(to));
       out.print(table(plan));
       if (dryRun) {
