@@ -2,6 +2,7 @@ package dev.earshot.classify.metrics;
 
 import dev.earshot.classify.classifier.ChunkClassification;
 import dev.earshot.classify.classifier.Prediction;
+import dev.earshot.schema.EarshotService;
 import dev.earshot.worker.WorkerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -28,7 +29,9 @@ public class ClassifyMetrics {
             .description("Time per chunk to compute features (and the Whisper embedding if used)")
             .publishPercentiles(0.5, 0.95)
             .register(registry);
-    this.worker = new WorkerMetrics(registry, "earshot.classify", "classified");
+    this.worker =
+        new WorkerMetrics(
+            registry, "earshot.classify", EarshotService.CLASSIFY.module(), "classified");
   }
 
   public void classified(ChunkClassification.Result result) {

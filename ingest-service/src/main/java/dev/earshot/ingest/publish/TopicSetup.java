@@ -63,10 +63,8 @@ public class TopicSetup {
           TopicInitializer.ensure(
               kafka.admin(),
               List.of(
-                  EarshotTopic.AUDIO_CHUNKS.newTopic(
-                      chunkTopic, config.partitions(), config.replicationFactor()),
-                  EarshotTopic.RECORDING_EVENTS.newTopic(
-                      eventTopic, config.partitions(), config.replicationFactor())),
+                  TopicInitializer.newTopic(EarshotTopic.AUDIO_CHUNKS, chunkTopic, config),
+                  TopicInitializer.newTopic(EarshotTopic.RECORDING_EVENTS, eventTopic, config)),
               10_000);
       if (!created.isEmpty()) {
         LOG.infof("Created topics %s", created);

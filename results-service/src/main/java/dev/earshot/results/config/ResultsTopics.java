@@ -51,10 +51,7 @@ public class ResultsTopics {
   }
 
   void onStart(@Observes StartupEvent event) {
-    List<NewTopic> topics =
-        config.create()
-            ? TopicInitializer.newTopics(names, config.partitions(), config.replicationFactor())
-            : List.of();
+    List<NewTopic> topics = config.create() ? TopicInitializer.newTopics(names, config) : List.of();
     setup =
         TopicInitializer.ensureInBackground(
             kafka, topics, "results-topic-setup", LOG::info, this::checkCoPartitioned);

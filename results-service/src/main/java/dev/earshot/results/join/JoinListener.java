@@ -11,7 +11,7 @@ public interface JoinListener {
 
   default void duplicate() {}
 
-  default void deadLetter(String reason) {}
+  default void deadLetter(String reason, Throwable cause) {}
 
   /**
    * @param sinceFirstSeenMs wall-clock time from the recording's first record to its result

@@ -333,7 +333,7 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
             new Output.DeadLetter(record.value().value()),
             record.timestamp(),
             headers));
-    listener.deadLetter(reason);
+    listener.deadLetter(reason, cause);
   }
 
   private static String nullToEmpty(String s) {

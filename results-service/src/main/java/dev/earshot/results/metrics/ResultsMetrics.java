@@ -1,7 +1,9 @@
 package dev.earshot.results.metrics;
 
 import dev.earshot.results.join.JoinListener;
+import dev.earshot.schema.EarshotService;
 import dev.earshot.schema.result.RecordingResult;
+import dev.earshot.telemetry.DeadLetterCount;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -16,6 +18,7 @@ public class ResultsMetrics implements JoinListener {
   private final Counter chunks;
   private final Counter duplicates;
   private final Counter deadLetters;
+  private final DeadLetterCount causes;
   private final Timer recordingLatency;
 
   public ResultsMetrics(MeterRegistry registry) {
@@ -28,6 +31,7 @@ public class ResultsMetrics implements JoinListener {
         Counter.builder("earshot.results.duplicates")
             .description("Parts ignored because the same part by the same model was joined already")
             .register(registry);
+    causes = new DeadLetterCount(registry, EarshotService.RESULTS.module());
     deadLetters =
         Counter.builder("earshot.results.dead.letters")
             .description("Input records sent to the dead-letter topic")
@@ -49,8 +53,9 @@ public class ResultsMetrics implements JoinListener {
   }
 
   @Override
-  public void deadLetter(String reason) {
+  public void deadLetter(String reason, Throwable cause) {
     deadLetters.increment();
+    causes.count(cause);
   }
 
   @Override

@@ -28,6 +28,36 @@ public final class TopicInitializer {
         .toList();
   }
 
+  /** The topics as {@code settings} say: partitions, replication and min.insync.replicas. */
+  public static List<NewTopic> newTopics(
+      java.util.Map<EarshotTopic, String> names, TopicSettings settings) {
+    return names.entrySet().stream()
+        .map(e -> newTopic(e.getKey(), e.getValue(), settings))
+        .toList();
+  }
+
+  /** One topic as {@code settings} say. */
+  public static NewTopic newTopic(EarshotTopic topic, String name, TopicSettings settings) {
+    if (settings.minInsyncReplicas().isPresent()
+        && settings.minInsyncReplicas().getAsInt() > settings.replicationFactor()) {
+      throw new IllegalArgumentException(
+          "min-insync-replicas "
+              + settings.minInsyncReplicas().getAsInt()
+              + " is more than the replication-factor "
+              + settings.replicationFactor()
+              + ": no write to "
+              + name
+              + " could ever succeed");
+    }
+    NewTopic created = topic.newTopic(name, settings.partitions(), settings.replicationFactor());
+    if (settings.minInsyncReplicas().isPresent()) {
+      java.util.Map<String, String> configs = new java.util.HashMap<>(created.configs());
+      configs.put("min.insync.replicas", Integer.toString(settings.minInsyncReplicas().getAsInt()));
+      created.configs(configs);
+    }
+    return created;
+  }
+
   /**
    * Creates each missing topic and returns the names that were created.
    *

@@ -16,6 +16,14 @@ public interface TopicSettings {
   @WithDefault("12")
   int partitions();
 
+  /** Copies of each partition; 3 on a production cluster. */
   @WithDefault("1")
   short replicationFactor();
+
+  /**
+   * {@code min.insync.replicas} of a created topic: with {@code acks=all}, how many copies must
+   * have a write before it counts (2 with 3 copies, so one broker may be down). Unset: the
+   * broker's.
+   */
+  java.util.OptionalInt minInsyncReplicas();
 }

@@ -1,5 +1,6 @@
 package dev.earshot.stt.metrics;
 
+import dev.earshot.schema.EarshotService;
 import dev.earshot.whisper.Transcription;
 import dev.earshot.worker.WorkerMetrics;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -41,7 +42,9 @@ public class SttMetrics {
             .description("Decoder tokens per second of decoding time")
             .publishPercentiles(0.5, 0.95)
             .register(registry);
-    this.worker = new WorkerMetrics(registry, "earshot.stt", "transcribed", "silent");
+    this.worker =
+        new WorkerMetrics(
+            registry, "earshot.stt", EarshotService.STT.module(), "transcribed", "silent");
   }
 
   private Timer stage(String name) {

@@ -139,7 +139,7 @@ public final class ChunkWorker<M extends AutoCloseable, O> {
 
   private CompletionStage<Void> deadLetter(
       KafkaRecord<String, byte[]> record, String reason, Throwable cause) {
-    metrics.chunk(WorkerMetrics.DEAD_LETTER);
+    metrics.deadLetter(cause);
     return deadLetters.send(record, reason, cause);
   }
 }

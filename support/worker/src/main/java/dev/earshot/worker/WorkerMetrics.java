@@ -1,12 +1,14 @@
 package dev.earshot.worker;
 
+import dev.earshot.telemetry.DeadLetterCount;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 
 /**
- * What every chunk worker counts: chunks by outcome ({@code PREFIX.chunks{outcome=...}}) and the
- * time per batch ({@code PREFIX.batch}); the service adds its model's own timers.
+ * What every chunk worker counts: chunks by outcome ({@code PREFIX.chunks{outcome=...}}), the time
+ * per batch ({@code PREFIX.batch}) and dead letters by cause ({@link DeadLetterCount}); the service
+ * adds its model's own timers.
  */
 public final class WorkerMetrics {
 
@@ -15,13 +17,15 @@ public final class WorkerMetrics {
   private final MeterRegistry registry;
   private final String chunks;
   private final Timer batch;
+  private final DeadLetterCount deadLetters;
 
   /**
    * @param prefix e.g. {@code earshot.stt}
    * @param outcomes the outcomes besides {@value #DEAD_LETTER}, registered at zero
    */
-  public WorkerMetrics(MeterRegistry registry, String prefix, String... outcomes) {
+  public WorkerMetrics(MeterRegistry registry, String prefix, String service, String... outcomes) {
     this.registry = registry;
+    this.deadLetters = new DeadLetterCount(registry, service);
     this.chunks = prefix + ".chunks";
     this.batch =
         Timer.builder(prefix + ".batch")
@@ -36,6 +40,11 @@ public final class WorkerMetrics {
 
   public void chunk(String outcome) {
     registry.counter(chunks, "outcome", outcome).increment();
+  }
+
+  void deadLetter(Throwable cause) {
+    chunk(DEAD_LETTER);
+    deadLetters.count(cause);
   }
 
   void batch(long nanos) {

@@ -64,8 +64,7 @@ public final class WorkerTopics implements AutoCloseable {
     if (!settings.create()) {
       return new WorkerTopics(() -> {});
     }
-    var topics =
-        TopicInitializer.newTopics(names, settings.partitions(), settings.replicationFactor());
+    var topics = TopicInitializer.newTopics(names, settings);
     return new WorkerTopics(
         TopicInitializer.ensureInBackground(kafka, topics, service + "-topic-setup", LOG::info));
   }

@@ -9,6 +9,7 @@ import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.cli.InProcess;
 import dev.earshot.pipeline.cli.EarshotCommand;
+import dev.earshot.pipeline.deploy.DeploymentFiles;
 import dev.earshot.pipeline.ingest.IngestClient;
 import dev.earshot.pipeline.ingest.SyntheticMicrophone;
 import dev.earshot.pipeline.replay.GroupReset;
@@ -30,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -203,6 +205,50 @@ class PipelineEndToEndTest {
       assertThat(PngChecks.distinctColours(ImageIO.read(shot.toFile()))).isGreaterThan(20);
       assertThat(browser.consoleErrorsAfterLogIn(base)).isEmpty();
     }
+  }
+
+  /**
+   * The Grafana dashboard and the Prometheus alert rules read only metrics these services expose
+   * ({@code up} is Prometheus's own), after a recording went through.
+   */
+  @Test
+  void theDashboardAndAlertRulesReadOnlyMetricsTheServicesExpose() throws Exception {
+    IngestClient.Upload upload =
+        services.ingestClient().upload(AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV));
+    assertThat(upload.accepted()).as(upload.message()).isTrue();
+    List<String> queries = new ArrayList<>(DeploymentFiles.dashboardQueries());
+    queries.addAll(DeploymentFiles.alertQueries());
+    Set<String> read = new java.util.TreeSet<>();
+    queries.forEach(q -> read.addAll(DeploymentFiles.metricNames(q)));
+    read.remove("up");
+    // Micrometer picks up Kafka's per-partition client metrics (the lag) once a minute after the
+    // client creates them on its first fetch, so a fresh service may need that long.
+    Set<String> names = exposedMetrics();
+    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (!names.containsAll(read) && System.nanoTime() < deadline) {
+      Thread.sleep(2000);
+      names = exposedMetrics();
+    }
+    assertThat(names).as("metrics the services expose").containsAll(read);
+    System.out.println("Dashboard and alert metrics found in /q/metrics: " + read);
+  }
+
+  /** The metric names every service of the run exposes on {@code /q/metrics}. */
+  private static Set<String> exposedMetrics() throws Exception {
+    Set<String> names = new java.util.TreeSet<>();
+    for (ServiceProcess process : services.processes()) {
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create(process.baseUrl() + "/q/metrics")).build(),
+                  HttpResponse.BodyHandlers.ofString());
+      assertThat(r.statusCode()).as(process.name()).isEqualTo(200);
+      r.body()
+          .lines()
+          .filter(l -> !l.startsWith("#") && !l.isBlank())
+          .forEach(l -> names.add(l.split("[{ ]", 2)[0]));
+    }
+    return names;
   }
 
   /**
