@@ -11,13 +11,13 @@ import dev.earshot.audio.dsp.Downmix;
 import dev.earshot.audio.dsp.LevelMeter;
 import dev.earshot.audio.dsp.Normalization;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Supplier;
 
 /**
  * Ingests audio of known length (files and uploads): decodes all of it first and publishes only
- * when decoding succeeded, so a corrupt or truncated input leaves a FAILED event and no chunks.
+ * when decoding succeeded, so a corrupt or truncated input leaves a FAILED event and no chunks. The
+ * decoded chunks wait in a {@link ChunkSpool} (memory, then disk), and a recording is refused as
+ * too long as soon as its header or its decoding passes {@code ingest.max-duration}.
  */
 public final class RecordingIngestor {
 
@@ -42,9 +42,19 @@ public final class RecordingIngestor {
 
   public Ingested ingest(AudioInput input, RecordingSource source) throws IngestException {
     String id = ids.get();
-    Staged staged;
+    try (ChunkSpool spool = new ChunkSpool(ChunkSpool.MEMORY_BYTES)) {
+      return ingest(id, input, source, spool);
+    } catch (IOException e) {
+      throw new IngestException(
+          Rejection.UNREADABLE, id, "cannot clean up the decoded chunks: " + e.getMessage(), e);
+    }
+  }
+
+  private Ingested ingest(String id, AudioInput input, RecordingSource source, ChunkSpool spool)
+      throws IngestException {
+    Recording.InputFormat format;
     try {
-      staged = decode(input);
+      format = decode(input, spool);
     } catch (AudioFormatException e) {
       throw refuse(id, source, Rejection.of(e.reason()), e.getMessage(), e);
     } catch (TooLong e) {
@@ -53,11 +63,11 @@ public final class RecordingIngestor {
       throw refuse(id, source, Rejection.UNREADABLE, "cannot read the audio: " + e.getMessage(), e);
     }
     Recording recording =
-        new Recording(id, source, staged.format(), settings.sampleRate(), settings.encoding());
+        new Recording(id, source, format, settings.sampleRate(), settings.encoding());
     Publication publication = publication(recording);
     try {
       publication.start();
-      for (EncodedChunk chunk : staged.chunks()) {
+      for (EncodedChunk chunk : spool) {
         publication.chunk(chunk);
       }
       ChunkPublisher.Totals totals = publication.finish();
@@ -69,19 +79,21 @@ public final class RecordingIngestor {
     }
   }
 
-  private record Staged(Recording.InputFormat format, List<EncodedChunk> chunks) {}
-
-  private Staged decode(AudioInput input) throws IOException {
+  private Recording.InputFormat decode(AudioInput input, ChunkSpool spool) throws IOException {
     double gain = 1.0;
     if (settings.normalization().mode() != Normalization.Mode.NONE) {
       try (PcmStream measured = input.open()) {
-        LevelMeter meter = measureMono(measured);
+        LevelMeter meter = measureMono(measured, settings.maxDuration().toMillis() / 1000.0);
         gain = settings.normalization().gainFor(meter.peak(), meter.rms());
       }
     }
     try (PcmStream stream = input.open()) {
       AudioInfo info = stream.info();
-      List<EncodedChunk> chunks = new ArrayList<>();
+      if (info.hasTotalFrames()
+          && info.durationSeconds() > settings.maxDuration().toMillis() / 1000.0) {
+        // The header says so: no need to decode hours of audio to find out.
+        throw tooLong();
+      }
       long maxSamples = settings.maxSamples();
       ChunkPipeline.run(
           stream,
@@ -89,29 +101,45 @@ public final class RecordingIngestor {
           gain,
           chunk -> {
             if (chunk.offsetSamples() + chunk.samples().length > maxSamples) {
-              throw new TooLong(
-                  "recording is longer than the allowed "
-                      + settings.maxDuration().toMinutes()
-                      + " minutes (ingest.max-duration)");
+              throw tooLong();
             }
-            chunks.add(encode(chunk, settings.encoding()));
+            try {
+              spool.add(encode(chunk, settings.encoding()));
+            } catch (IOException e) {
+              throw new java.io.UncheckedIOException(e);
+            }
           });
-      return new Staged(formatOf(info), chunks);
+      return formatOf(info);
+    } catch (java.io.UncheckedIOException e) {
+      throw e.getCause();
     }
   }
 
+  private TooLong tooLong() {
+    return new TooLong(
+        "recording is longer than the allowed "
+            + settings.maxDuration().toMinutes()
+            + " minutes (ingest.max-duration)");
+  }
+
   /** Level of the down-mixed input; resampling keeps the level of content below 8 kHz. */
-  private static LevelMeter measureMono(PcmStream stream) throws IOException {
+  private LevelMeter measureMono(PcmStream stream, double maxSeconds) throws IOException {
     int channels = stream.info().channels();
+    long maxFrames = (long) Math.ceil(maxSeconds * stream.info().sampleRate());
+    long frames = 0;
     float[] block = new float[8192 * channels];
     float[] mono = new float[8192];
     LevelMeter meter = new LevelMeter();
     for (int n = stream.read(block, 0, block.length);
         n >= 0;
         n = stream.read(block, 0, block.length)) {
-      int frames = n / channels;
-      Downmix.toMono(block, 0, frames, channels, mono, 0);
-      meter.accept(mono, 0, frames);
+      int read = n / channels;
+      frames += read;
+      if (frames > maxFrames) {
+        throw tooLong();
+      }
+      Downmix.toMono(block, 0, read, channels, mono, 0);
+      meter.accept(mono, 0, read);
     }
     return meter;
   }

@@ -233,6 +233,51 @@ class PipelineEndToEndTest {
     System.out.println("Dashboard and alert metrics found in /q/metrics: " + read);
   }
 
+  /**
+   * Four uploads at once of a FLAC of five hours of silence (about 60 KB each; three do not declare
+   * their length, one does) against ingest-service's 512 MB heap: each is refused as longer than
+   * {@code ingest.max-duration} (4 h), the decoded chunks waiting on disk rather than in memory,
+   * and ingest-service takes the next recording as if nothing happened.
+   */
+  @Test
+  void fourFlacBombsAtOnceAreRefusedAsTooLongWithoutFillingIngestsHeap() throws Exception {
+    long fiveHours = 16_000L * 3600 * 5;
+    List<Path> bombs = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      byte[] flac = FlacBomb.silence(16_000, fiveHours, i == 3);
+      assertThat(flac.length).isLessThan(100_000);
+      Path file = WORK.resolve("bomb-" + i + ".flac");
+      Files.createDirectories(WORK);
+      Files.write(file, flac);
+      bombs.add(file);
+    }
+    IngestClient ingest = services.ingestClient();
+    long start = System.nanoTime();
+    List<java.util.concurrent.CompletableFuture<IngestClient.Upload>> uploads = new ArrayList<>();
+    for (Path bomb : bombs) {
+      uploads.add(
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return ingest.upload(bomb);
+                } catch (Exception e) {
+                  throw new java.util.concurrent.CompletionException(e);
+                }
+              }));
+    }
+    for (var upload : uploads) {
+      IngestClient.Upload refused = upload.get(10, java.util.concurrent.TimeUnit.MINUTES);
+      assertThat(refused.status()).as(refused.message()).isEqualTo(413);
+      assertThat(refused.error()).isEqualTo("TOO_LONG");
+      assertThat(refused.message()).contains("longer than the allowed 240 minutes");
+    }
+    System.out.printf(
+        "Four 5-hour FLAC bombs refused in %.1f s%n", (System.nanoTime() - start) / 1e9);
+    IngestClient.Upload after =
+        ingest.upload(AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV));
+    assertThat(after.accepted()).as(after.message()).isTrue();
+  }
+
   /** The metric names every service of the run exposes on {@code /q/metrics}. */
   private static Set<String> exposedMetrics() throws Exception {
     Set<String> names = new java.util.TreeSet<>();

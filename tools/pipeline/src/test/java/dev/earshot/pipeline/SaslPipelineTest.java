@@ -9,15 +9,11 @@ import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.pipeline.ingest.IngestClient;
 import dev.earshot.testbroker.SaslTestBroker;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.junit.jupiter.api.Test;
@@ -33,7 +29,6 @@ class SaslPipelineTest {
 
   @Test
   void aRecordingGoesThroughWhenEveryKafkaClientMustLogIn() throws Exception {
-    Path root = Path.of(System.getProperty("earshot.root", "..")).toAbsolutePath().normalize();
     Path jfk = AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV);
     try (SaslTestBroker broker = SaslTestBroker.start()) {
       // Without the credentials the broker answers nobody.
@@ -56,52 +51,17 @@ class SaslPipelineTest {
               (key, value) ->
                   environment.put("KAFKA_" + key.toUpperCase().replace('.', '_'), value));
       try (Services services =
-          Services.start(
-              new Services.Options(
-                  root,
-                  broker.bootstrapServers(),
-                  Services.Ports.DEFAULT.shifted(11_000),
-                  "-sasl",
-                  Path.of("target", "sasl").toAbsolutePath(),
-                  1,
-                  Map.of(),
-                  environment,
-                  null,
-                  null,
-                  false,
-                  Set.of(),
-                  Duration.ofMinutes(4)))) {
+          Pipelines.start(broker.bootstrapServers(), 11_000, "-sasl", environment)) {
         IngestClient.Upload upload = services.ingestClient().upload(jfk);
         assertThat(upload.accepted()).as(upload.message()).isTrue();
 
-        JsonNode result = awaitComplete(services, upload.recordingId(), Duration.ofMinutes(4));
+        JsonNode result =
+            Pipelines.awaitComplete(services, List.of(upload.recordingId()), Duration.ofMinutes(4))
+                .get(upload.recordingId());
+        assertThat(result).as("a COMPLETE result").isNotNull();
         assertThat(result.get("transcription").asText()).containsIgnoringCase("your country");
         assertThat(result.get("predicted_label").asText()).isEqualTo("speech");
       }
     }
-  }
-
-  private static JsonNode awaitComplete(Services services, String id, Duration timeout)
-      throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    String last = "";
-    while (System.nanoTime() < deadline) {
-      HttpResponse<String> r =
-          http.send(
-              HttpRequest.newBuilder(URI.create(services.resultsUrl() + "/api/recordings/" + id))
-                  .header("Authorization", "Bearer " + services.readKey())
-                  .build(),
-              HttpResponse.BodyHandlers.ofString());
-      last = r.statusCode() + " " + r.body();
-      if (r.statusCode() == 200) {
-        JsonNode result = JSON.readTree(r.body());
-        if (result.get("status").asText().equals("COMPLETE")) {
-          return result;
-        }
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("no COMPLETE result for " + id + " within " + timeout + ": " + last);
   }
 }

@@ -98,15 +98,16 @@ public final class IngestClient {
                 .POST(HttpRequest.BodyPublishers.ofFile(file))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-    if (r.statusCode() == 413) {
-      // Over the HTTP server's body limit, which answers before the service can.
-      return new Upload(
-          file, 413, null, "TOO_LARGE", "larger than the service takes", 0, 0, null, sent, null);
-    }
     JsonNode body;
     try {
       body = JSON.readTree(r.body());
     } catch (IOException e) {
+      if (r.statusCode() == 413) {
+        // Over the HTTP server's body limit, which answers before the service can (no JSON); the
+        // service's own 413s (TOO_LARGE, TOO_LONG) say which in their body.
+        return new Upload(
+            file, 413, null, "TOO_LARGE", "larger than the service takes", 0, 0, null, sent, null);
+      }
       throw new IOException("ingest answered " + r.statusCode() + " with " + r.body(), e);
     }
     String id = body.path("recordingId").asText(null);
