@@ -137,6 +137,16 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /** Kills the service at once (SIGKILL) and waits until it is gone. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Stops the service gracefully (SIGTERM), forcibly after 30 s. */
   @Override
   public void close() {

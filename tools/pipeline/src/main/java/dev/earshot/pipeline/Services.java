@@ -258,6 +258,13 @@ public final class Services implements AutoCloseable {
     processes.remove(p);
   }
 
+  /** Kills a service as a crash or an OOM killer would (SIGKILL): no shutdown, no last commit. */
+  public void kill(String name) {
+    ServiceProcess p = get(name);
+    p.kill();
+    processes.remove(p);
+  }
+
   /**
    * Starts a stopped service again with its settings and these overrides, and waits until it is
    * ready.

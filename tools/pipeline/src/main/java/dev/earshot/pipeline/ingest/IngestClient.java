@@ -102,13 +102,16 @@ public final class IngestClient {
     try {
       body = JSON.readTree(r.body());
     } catch (IOException e) {
-      if (r.statusCode() == 413) {
-        // Over the HTTP server's body limit, which answers before the service can (no JSON); the
-        // service's own 413s (TOO_LARGE, TOO_LONG) say which in their body.
-        return new Upload(
-            file, 413, null, "TOO_LARGE", "larger than the service takes", 0, 0, null, sent, null);
+      body = null;
+      if (r.statusCode() != 413) {
+        throw new IOException("ingest answered " + r.statusCode() + " with " + r.body(), e);
       }
-      throw new IOException("ingest answered " + r.statusCode() + " with " + r.body(), e);
+    }
+    if (r.statusCode() == 413 && (body == null || !body.hasNonNull("error"))) {
+      // Over the HTTP server's body limit, which answers before the service can, without a JSON
+      // body; the service's own 413s (TOO_LARGE, TOO_LONG) say which in theirs.
+      return new Upload(
+          file, 413, null, "TOO_LARGE", "larger than the service takes", 0, 0, null, sent, null);
     }
     String id = body.path("recordingId").asText(null);
     int chunks = body.path("chunks").asInt();

@@ -24,9 +24,17 @@ public final class LocalBroker {
   private final int controllerPort;
 
   public LocalBroker(Home home) {
+    this(
+        home,
+        portFromEnv("EARSHOT_BROKER_PORT", 9092),
+        portFromEnv("EARSHOT_BROKER_CONTROLLER_PORT", 9093));
+  }
+
+  /** A broker on other ports, e.g. one a test stops and starts beside a developer's own. */
+  public LocalBroker(Home home, int port, int controllerPort) {
     this.home = home;
-    this.port = portFromEnv("EARSHOT_BROKER_PORT", 9092);
-    this.controllerPort = portFromEnv("EARSHOT_BROKER_CONTROLLER_PORT", 9093);
+    this.port = port;
+    this.controllerPort = controllerPort;
   }
 
   public String bootstrapServers() {
