@@ -18,6 +18,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Quarkus security's view of {@link ReadAccess}: every request is looked at, and which paths need
@@ -33,10 +34,18 @@ public class KeyAuthentication implements HttpAuthenticationMechanism {
   public static final String SESSION_COOKIE = "earshot-session";
 
   private final ReadAccess access;
+  private final boolean oidc;
   private final Clock clock = Clock.systemUTC();
 
-  public KeyAuthentication(ReadAccess access) {
+  /**
+   * @param oidc whether Quarkus OIDC checks bearer tokens too: then a bearer token that is no key
+   *     is left to it instead of refused
+   */
+  public KeyAuthentication(
+      ReadAccess access,
+      @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false") boolean oidc) {
     this.access = access;
+    this.oidc = oidc;
   }
 
   @Override
@@ -44,11 +53,18 @@ public class KeyAuthentication implements HttpAuthenticationMechanism {
       RoutingContext context, IdentityProviderManager identityProviderManager) {
     HttpServerRequest request = context.request();
     Cookie cookie = request.getCookie(SESSION_COOKIE);
+    Optional<Credentials.Presented> presented =
+        Credentials.of(request::getHeader, request::getParam);
     ReadAccess.Verdict verdict =
-        access.judge(
-            Credentials.of(request::getHeader, request::getParam),
-            Optional.ofNullable(cookie).map(Cookie::getValue),
-            clock.instant());
+        access.judge(presented, Optional.ofNullable(cookie).map(Cookie::getValue), clock.instant());
+    if (oidc
+        && verdict instanceof ReadAccess.Verdict.Refused
+        && presented
+            .map(p -> p.source() == Credentials.Source.AUTHORIZATION_HEADER)
+            .orElse(false)) {
+      // Not a key: perhaps a token of the OpenID Connect provider, which OIDC's mechanism checks.
+      return Uni.createFrom().optional(Optional.empty());
+    }
     if (verdict instanceof ReadAccess.Verdict.Refused refused) {
       return Uni.createFrom().failure(new AuthenticationFailedException(refused.reason()));
     }
@@ -59,6 +75,12 @@ public class KeyAuthentication implements HttpAuthenticationMechanism {
       return Uni.createFrom().item(identity.build());
     }
     return Uni.createFrom().optional(Optional.empty());
+  }
+
+  /** Before OIDC's bearer mechanism, so a key is never sent to the provider's token checks. */
+  @Override
+  public int getPriority() {
+    return DEFAULT_PRIORITY + 100;
   }
 
   @Override
