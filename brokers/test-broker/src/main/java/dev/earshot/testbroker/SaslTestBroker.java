@@ -1,7 +1,5 @@
 package dev.earshot.testbroker;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
@@ -32,29 +30,23 @@ public final class SaslTestBroker implements AutoCloseable {
 
   public static SaslTestBroker start() {
     try {
-      Path dir = Files.createTempDirectory("earshot-sasl-broker");
-      TestKitNodes nodes =
+      TestKitNodes.Builder nodes =
           new TestKitNodes.Builder()
               .setCombined(true)
               .setNumBrokerNodes(1)
-              .setNumControllerNodes(1)
-              .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
-              .setBaseDirectory(dir)
-              .build();
-      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
-      TestBroker.BROKER_CONFIG.forEach(builder::setConfigProp);
-      String listener = nodes.brokerListenerName().value().toLowerCase(java.util.Locale.ROOT);
-      builder
-          .setConfigProp("sasl.enabled.mechanisms", "PLAIN," + MECHANISM)
-          .setConfigProp(
-              "listener.name." + listener + ".scram-sha-512.sasl.jaas.config",
-              "org.apache.kafka.common.security.scram.ScramLoginModule required;")
-          // Authentication is what is tested; topics and groups are open to every user.
-          .setConfigProp("allow.everyone.if.no.acl.found", "true");
-      KafkaClusterTestKit kit = builder.setDeleteOnClose(true).build();
-      kit.format();
-      kit.startup();
-      kit.waitForReadyBrokers();
+              .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT);
+      KafkaClusterTestKit kit =
+          TestBroker.startKit(
+              nodes,
+              Map.of(
+                  "sasl.enabled.mechanisms",
+                  "PLAIN," + MECHANISM,
+                  // EXTERNAL: the test kit's client listener.
+                  "listener.name.external.scram-sha-512.sasl.jaas.config",
+                  "org.apache.kafka.common.security.scram.ScramLoginModule required;",
+                  // Authentication is what is tested; topics and groups are open to every user.
+                  "allow.everyone.if.no.acl.found",
+                  "true"));
       try (Admin admin = Admin.create(adminConfig(kit.bootstrapServers()))) {
         admin
             .alterUserScramCredentials(

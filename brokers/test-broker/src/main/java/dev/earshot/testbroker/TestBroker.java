@@ -50,17 +50,21 @@ public final class TestBroker {
   }
 
   private static KafkaClusterTestKit start() {
+    return startKit(new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1), Map.of());
+  }
+
+  /**
+   * Formats and starts a test-kit cluster of {@code nodes} (one controller) in a temporary folder
+   * with {@link #BROKER_CONFIG}, {@code config} on top, and waits until its brokers are ready.
+   */
+  static KafkaClusterTestKit startKit(TestKitNodes.Builder nodes, Map<String, Object> config) {
     try {
       Path dir = Files.createTempDirectory("earshot-test-broker");
-      TestKitNodes nodes =
-          new TestKitNodes.Builder()
-              .setCombined(true)
-              .setNumBrokerNodes(1)
-              .setNumControllerNodes(1)
-              .setBaseDirectory(dir)
-              .build();
-      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
+      KafkaClusterTestKit.Builder builder =
+          new KafkaClusterTestKit.Builder(
+              nodes.setNumControllerNodes(1).setBaseDirectory(dir).build());
       BROKER_CONFIG.forEach(builder::setConfigProp);
+      config.forEach(builder::setConfigProp);
       KafkaClusterTestKit kit = builder.setDeleteOnClose(true).build();
       kit.format();
       kit.startup();

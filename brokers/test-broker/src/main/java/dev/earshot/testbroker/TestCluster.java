@@ -1,8 +1,5 @@
 package dev.earshot.testbroker;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
@@ -22,32 +19,17 @@ public final class TestCluster implements AutoCloseable {
   }
 
   public static TestCluster start(int brokers) {
-    try {
-      Path dir = Files.createTempDirectory("earshot-test-cluster");
-      TestKitNodes nodes =
-          new TestKitNodes.Builder()
-              .setCombined(false)
-              .setNumBrokerNodes(brokers)
-              .setNumControllerNodes(1)
-              .setBaseDirectory(dir)
-              .build();
-      KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(nodes);
-      Map<String, Object> config = new HashMap<>(TestBroker.BROKER_CONFIG);
-      short copies = (short) Math.min(3, brokers);
-      config.put("default.replication.factor", (int) copies);
-      config.put("min.insync.replicas", Math.max(1, copies - 1));
-      config.put("offsets.topic.replication.factor", copies);
-      config.put("transaction.state.log.replication.factor", copies);
-      config.put("transaction.state.log.min.isr", Math.max(1, copies - 1));
-      config.forEach(builder::setConfigProp);
-      KafkaClusterTestKit kit = builder.setDeleteOnClose(true).build();
-      kit.format();
-      kit.startup();
-      kit.waitForReadyBrokers();
-      return new TestCluster(kit);
-    } catch (Exception e) {
-      throw new IllegalStateException("Cannot start the in-process Kafka cluster: " + e, e);
-    }
+    int copies = Math.min(3, brokers);
+    int inSync = Math.max(1, copies - 1);
+    return new TestCluster(
+        TestBroker.startKit(
+            new TestKitNodes.Builder().setCombined(false).setNumBrokerNodes(brokers),
+            Map.of(
+                "default.replication.factor", copies,
+                "min.insync.replicas", inSync,
+                "offsets.topic.replication.factor", (short) copies,
+                "transaction.state.log.replication.factor", (short) copies,
+                "transaction.state.log.min.isr", inSync)));
   }
 
   public String bootstrapServers() {

@@ -29,6 +29,7 @@ final class ChunkSpool implements AutoCloseable, Iterable<EncodedChunk> {
   private long held;
   private Path file;
   private DataOutputStream out;
+  private DataInputStream in;
   private int onDisk;
 
   ChunkSpool(long memoryBytes) {
@@ -71,12 +72,16 @@ final class ChunkSpool implements AutoCloseable, Iterable<EncodedChunk> {
       if (out != null) {
         out.flush();
       }
+      // Each iteration reads the file from its start.
+      if (in != null) {
+        in.close();
+        in = null;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     Iterator<EncodedChunk> first = memory.iterator();
     return new Iterator<>() {
-      private DataInputStream in;
       private int read;
 
       @Override
@@ -102,9 +107,7 @@ final class ChunkSpool implements AutoCloseable, Iterable<EncodedChunk> {
           boolean last = in.readBoolean();
           byte[] payload = new byte[in.readInt()];
           in.readFully(payload);
-          if (++read == onDisk) {
-            in.close();
-          }
+          read++;
           return new EncodedChunk(sequence, offset, samples, payload, last);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read back the spooled chunks: " + e, e);
@@ -116,6 +119,9 @@ final class ChunkSpool implements AutoCloseable, Iterable<EncodedChunk> {
   @Override
   public void close() throws IOException {
     memory.clear();
+    if (in != null) {
+      in.close();
+    }
     if (out != null) {
       out.close();
     }

@@ -69,14 +69,7 @@ public class DashboardResource {
       return loginPage("That is not a read key.");
     }
     NewCookie session =
-        new NewCookie.Builder(KeyAuthentication.SESSION_COOKIE)
-            .value(access.session(key, clock.instant()))
-            .path("/")
-            .maxAge((int) access.sessionLength().toSeconds())
-            .httpOnly(true)
-            .secure(secureCookie)
-            .sameSite(NewCookie.SameSite.STRICT)
-            .build();
+        session(access.session(key, clock.instant()), (int) access.sessionLength().toSeconds());
     // 303: the browser follows with a GET, so a reload does not post the key again.
     return Response.seeOther(URI.create("/")).cookie(session).build();
   }
@@ -84,16 +77,19 @@ public class DashboardResource {
   @POST
   @Path("logout")
   public Response logout() {
-    NewCookie expired =
-        new NewCookie.Builder(KeyAuthentication.SESSION_COOKIE)
-            .value("")
-            .path("/")
-            .maxAge(0)
-            .httpOnly(true)
-            .secure(secureCookie)
-            .sameSite(NewCookie.SameSite.STRICT)
-            .build();
-    return Response.seeOther(URI.create("/")).cookie(expired).build();
+    return Response.seeOther(URI.create("/")).cookie(session("", 0)).build();
+  }
+
+  /** The session cookie: sent back on every same-site request, never readable by scripts. */
+  private NewCookie session(String value, int maxAgeSeconds) {
+    return new NewCookie.Builder(KeyAuthentication.SESSION_COOKIE)
+        .value(value)
+        .path("/")
+        .maxAge(maxAgeSeconds)
+        .httpOnly(true)
+        .secure(secureCookie)
+        .sameSite(NewCookie.SameSite.STRICT)
+        .build();
   }
 
   private Response loginPage(String problem) {

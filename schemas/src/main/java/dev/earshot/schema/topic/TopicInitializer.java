@@ -20,14 +20,6 @@ public final class TopicInitializer {
 
   private TopicInitializer() {}
 
-  /** Definitions of catalogue topics under the names a service was configured with. */
-  public static List<NewTopic> newTopics(
-      java.util.Map<EarshotTopic, String> names, int partitions, short replicationFactor) {
-    return names.entrySet().stream()
-        .map(e -> e.getKey().newTopic(e.getValue(), partitions, replicationFactor))
-        .toList();
-  }
-
   /** The topics as {@code settings} say: partitions, replication and min.insync.replicas. */
   public static List<NewTopic> newTopics(
       java.util.Map<EarshotTopic, String> names, TopicSettings settings) {

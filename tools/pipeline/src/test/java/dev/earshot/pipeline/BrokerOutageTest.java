@@ -10,10 +10,6 @@ import dev.earshot.pipeline.local.Home;
 import dev.earshot.pipeline.local.LocalBroker;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -60,7 +56,9 @@ class BrokerOutageTest {
         Map<String, JsonNode> complete =
             Pipelines.awaitComplete(services, ids, Duration.ofMinutes(5));
         double recovered = (System.nanoTime() - restarted) / 1e9;
-        awaitReady(services);
+        for (ServiceProcess process : services.processes()) {
+          process.awaitReady(Duration.ofMinutes(2));
+        }
         double ready = (System.nanoTime() - restarted) / 1e9;
         System.out.printf(
             "Broker away %d s: %d recordings in, %d COMPLETE %.1f s after it came back;"
@@ -75,28 +73,6 @@ class BrokerOutageTest {
       }
     } finally {
       broker.stop();
-    }
-  }
-
-  /** Waits until every service's readiness is UP again. */
-  private static void awaitReady(Services services) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
-    long start = System.nanoTime();
-    long deadline = start + Duration.ofMinutes(2).toNanos();
-    for (ServiceProcess process : services.processes()) {
-      int status = 0;
-      while (status != 200 && System.nanoTime() < deadline) {
-        status =
-            http.send(
-                    HttpRequest.newBuilder(URI.create(process.baseUrl() + "/q/health/ready"))
-                        .build(),
-                    HttpResponse.BodyHandlers.discarding())
-                .statusCode();
-        if (status != 200) {
-          Thread.sleep(500);
-        }
-      }
-      assertThat(status).as(process.name() + " ready").isEqualTo(200);
     }
   }
 
