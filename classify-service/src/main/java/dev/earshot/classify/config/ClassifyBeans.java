@@ -7,6 +7,8 @@ import dev.earshot.classify.service.Channels;
 import dev.earshot.schema.EarshotService;
 import dev.earshot.schema.topic.EarshotTopic;
 import dev.earshot.worker.BackgroundModel;
+import dev.earshot.worker.HungWorkerExit;
+import dev.earshot.worker.InferenceWatchdog;
 import dev.earshot.worker.WorkerTopics;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
@@ -57,6 +59,20 @@ public class ClassifyBeans {
 
   void close(@Disposes BackgroundModel<ClassifierSet> classifiers) throws Exception {
     classifiers.close();
+  }
+
+  /** Times every classifier call; a hung one ends the process (see {@link HungWorkerExit}). */
+  @Produces
+  @Singleton
+  InferenceWatchdog watchdog(ClassifyConfig config, BackgroundModel<ClassifierSet> classifiers) {
+    var settings = InferenceWatchdog.Settings.from(config.watchdog(), "classify");
+    return InferenceWatchdog.start(
+        settings,
+        new HungWorkerExit(EarshotService.CLASSIFY.module(), classifiers, settings.exitGrace()));
+  }
+
+  void close(@Disposes InferenceWatchdog watchdog) {
+    watchdog.close();
   }
 
   /** The topics this service reads and writes, created at start when missing. */

@@ -1,6 +1,7 @@
 package dev.earshot.classify.config;
 
 import dev.earshot.schema.topic.TopicSettings;
+import dev.earshot.worker.WatchdogConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
@@ -24,6 +25,9 @@ public interface ClassifyConfig {
 
   /** Topic creation at start-up: {@code classify.topics.create}, {@code .partitions}, ... */
   TopicSettings topics();
+
+  /** The inference watchdog: {@code classify.watchdog.inference-timeout}, {@code .exit-grace}. */
+  WatchdogConfig watchdog();
 
   /** One named classifier. */
   interface Classifier {

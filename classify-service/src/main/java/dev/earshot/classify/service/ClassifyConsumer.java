@@ -8,6 +8,7 @@ import dev.earshot.schema.EarshotService;
 import dev.earshot.worker.BackgroundModel;
 import dev.earshot.worker.ChunkWorker;
 import dev.earshot.worker.DeadLetters;
+import dev.earshot.worker.InferenceWatchdog;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -31,7 +32,8 @@ public class ClassifyConsumer {
       ClassifySettings settings,
       @Channel(Channels.CLASSIFICATIONS) MutinyEmitter<Classification> out,
       @Channel(Channels.DEAD_LETTERS) MutinyEmitter<byte[]> deadLetters,
-      ClassifyMetrics metrics) {
+      ClassifyMetrics metrics,
+      InferenceWatchdog watchdog) {
     this.worker =
         new ChunkWorker<>(
             classifiers,
@@ -39,7 +41,8 @@ public class ClassifyConsumer {
             new Classifying(settings, metrics, Clock.systemUTC()),
             out,
             new DeadLetters(deadLetters, EarshotService.CLASSIFY),
-            metrics.worker());
+            metrics.worker(),
+            watchdog);
   }
 
   @Incoming(Channels.AUDIO_CHUNKS)

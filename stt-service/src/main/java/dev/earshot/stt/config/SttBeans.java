@@ -6,6 +6,8 @@ import dev.earshot.schema.topic.EarshotTopic;
 import dev.earshot.stt.model.LoadedModel;
 import dev.earshot.stt.service.Channels;
 import dev.earshot.worker.BackgroundModel;
+import dev.earshot.worker.HungWorkerExit;
+import dev.earshot.worker.InferenceWatchdog;
 import dev.earshot.worker.WorkerTopics;
 import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Identifier;
@@ -35,6 +37,19 @@ public class SttBeans {
 
   void close(@Disposes BackgroundModel<LoadedModel> model) throws Exception {
     model.close();
+  }
+
+  /** Times every Whisper call; a hung one ends the process (see {@link HungWorkerExit}). */
+  @Produces
+  @Singleton
+  InferenceWatchdog watchdog(SttConfig config, BackgroundModel<LoadedModel> model) {
+    var settings = InferenceWatchdog.Settings.from(config.watchdog(), "stt");
+    return InferenceWatchdog.start(
+        settings, new HungWorkerExit(EarshotService.STT.module(), model, settings.exitGrace()));
+  }
+
+  void close(@Disposes InferenceWatchdog watchdog) {
+    watchdog.close();
   }
 
   /** The topics this service reads and writes, created at start when missing. */

@@ -1,6 +1,7 @@
 package dev.earshot.stt.config;
 
 import dev.earshot.schema.topic.TopicSettings;
+import dev.earshot.worker.WatchdogConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.util.List;
@@ -20,6 +21,9 @@ public interface SttConfig {
 
   /** Topic creation at start-up: {@code stt.topics.create}, {@code .partitions}, ... */
   TopicSettings topics();
+
+  /** The inference watchdog: {@code stt.watchdog.inference-timeout}, {@code .exit-grace}. */
+  WatchdogConfig watchdog();
 
   /** Which Whisper model and how ONNX Runtime runs it. */
   interface Model {

@@ -7,6 +7,7 @@ import dev.earshot.stt.model.LoadedModel;
 import dev.earshot.worker.BackgroundModel;
 import dev.earshot.worker.ChunkWorker;
 import dev.earshot.worker.DeadLetters;
+import dev.earshot.worker.InferenceWatchdog;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
@@ -26,7 +27,8 @@ public class SttConsumer {
       BackgroundModel<LoadedModel> model,
       @Channel(Channels.TRANSCRIPTS) MutinyEmitter<Transcript> transcripts,
       @Channel(Channels.DEAD_LETTERS) MutinyEmitter<byte[]> deadLetters,
-      SttMetrics metrics) {
+      SttMetrics metrics,
+      InferenceWatchdog watchdog) {
     this.worker =
         new ChunkWorker<>(
             model,
@@ -34,7 +36,8 @@ public class SttConsumer {
             new Transcribing(metrics, Clock.systemUTC()),
             transcripts,
             new DeadLetters(deadLetters, EarshotService.STT),
-            metrics.worker());
+            metrics.worker(),
+            watchdog);
   }
 
   @Incoming(Channels.AUDIO_CHUNKS)

@@ -26,6 +26,7 @@ public final class BackgroundModel<M extends AutoCloseable> implements AutoClose
 
   private final String what;
   private final CompletableFuture<M> loading;
+  private volatile boolean abandoned;
 
   private BackgroundModel(String what, CompletableFuture<M> loading) {
     this.what = what;
@@ -113,8 +114,20 @@ public final class BackgroundModel<M extends AutoCloseable> implements AutoClose
     return builder.up().build();
   }
 
+  /**
+   * Leaves the model open at {@link #close}: a call that never returned is still inside it, and
+   * freeing its native memory under it would crash the process instead of ending it.
+   */
+  public void abandon() {
+    abandoned = true;
+  }
+
   @Override
   public void close() throws Exception {
+    if (abandoned) {
+      LOG.warnf("%s left open: a call into it never returned", what);
+      return;
+    }
     if (isReady()) {
       loading.join().close();
     }

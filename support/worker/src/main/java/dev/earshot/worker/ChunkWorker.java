@@ -56,10 +56,12 @@ public final class ChunkWorker<M extends AutoCloseable, O> {
   private final MutinyEmitter<O> out;
   private final DeadLetters deadLetters;
   private final WorkerMetrics metrics;
+  private final InferenceWatchdog watchdog;
   private final AvroDeserializer deserializer = new AvroDeserializer();
 
   /**
    * @param maxChunkSeconds longer chunks go to the dead-letter topic
+   * @param watchdog times every model call
    */
   public ChunkWorker(
       BackgroundModel<M> model,
@@ -67,13 +69,15 @@ public final class ChunkWorker<M extends AutoCloseable, O> {
       Handler<M, O> handler,
       MutinyEmitter<O> out,
       DeadLetters deadLetters,
-      WorkerMetrics metrics) {
+      WorkerMetrics metrics,
+      InferenceWatchdog watchdog) {
     this.model = model;
     this.maxChunkSeconds = maxChunkSeconds;
     this.handler = handler;
     this.out = out;
     this.deadLetters = deadLetters;
     this.metrics = metrics;
+    this.watchdog = watchdog;
   }
 
   /** Processes one batch; call it from a {@code @Blocking(ordered = true)} incoming method. */
@@ -122,7 +126,11 @@ public final class ChunkWorker<M extends AutoCloseable, O> {
       return List.of();
     }
     try {
-      List<Outcome<O>> outcomes = handler.handle(loaded, chunks);
+      List<String> names =
+          chunks.stream()
+              .map(c -> c.record().getRecordingId() + "#" + c.record().getSequence())
+              .toList();
+      List<Outcome<O>> outcomes = watchdog.watch(names, () -> handler.handle(loaded, chunks));
       if (outcomes.size() != chunks.size()) {
         throw new IllegalStateException(
             "the model gave " + outcomes.size() + " outcomes for " + chunks.size() + " chunks");

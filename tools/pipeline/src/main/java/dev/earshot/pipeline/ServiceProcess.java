@@ -137,6 +137,17 @@ public final class ServiceProcess implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits until the service exits by itself.
+   *
+   * @return its exit status, or empty if it still runs after the timeout
+   */
+  public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+    return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)
+        ? java.util.OptionalInt.of(process.exitValue())
+        : java.util.OptionalInt.empty();
+  }
+
   /** Kills the service at once (SIGKILL) and waits until it is gone. */
   public void kill() {
     process.destroyForcibly();

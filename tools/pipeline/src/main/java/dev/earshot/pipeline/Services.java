@@ -238,7 +238,11 @@ public final class Services implements AutoCloseable {
   }
 
   private ServiceProcess launch(Spec spec) throws IOException {
-    String module = spec.name().startsWith("results-service") ? "results-service" : spec.name();
+    String module =
+        NAMES.stream()
+            .filter(spec.name()::startsWith)
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no module for " + spec.name()));
     Path jar = options.root().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
     return ServiceProcess.start(
         spec.name(),
@@ -275,6 +279,27 @@ public final class Services implements AutoCloseable {
     Map<String, String> props = new HashMap<>(old.props());
     props.putAll(overrides);
     ServiceProcess p = launch(new Spec(name, old.port(), old.heap(), props, old.env()));
+    processes.add(p);
+    p.awaitReady(options.readyTimeout());
+    return p;
+  }
+
+  /**
+   * Starts one more instance of a service, e.g. a second STT worker in the same consumer group,
+   * with the first one's settings and these overrides, and waits until it is ready.
+   *
+   * @param portOffset added to the original's port
+   */
+  public ServiceProcess startCopy(
+      String name, String copy, int portOffset, Map<String, String> overrides)
+      throws IOException, InterruptedException {
+    Spec original = specs.get(name);
+    Map<String, String> props = new HashMap<>(original.props());
+    props.putAll(overrides);
+    Spec spec =
+        new Spec(copy, original.port() + portOffset, original.heap(), props, original.env());
+    specs.put(copy, spec);
+    ServiceProcess p = launch(spec);
     processes.add(p);
     p.awaitReady(options.readyTimeout());
     return p;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.earshot.pipeline.replay.ResultTopic;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,5 +82,22 @@ final class Pipelines {
       Thread.sleep(500);
     }
     return complete;
+  }
+
+  /**
+   * How many COMPLETE recording results each of these recordings has on the results topic: 1 for
+   * each when nothing was lost or emitted twice.
+   */
+  static Map<String, Integer> completeResults(String bootstrap, List<String> ids)
+      throws IOException {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String record : ResultTopic.read(bootstrap, "earshot.results", Duration.ofSeconds(30))) {
+      JsonNode result = JSON.readTree(record);
+      String id = result.get("recording_id").asText();
+      if (ids.contains(id) && result.get("status").asText().equals("COMPLETE")) {
+        counts.merge(id, 1, Integer::sum);
+      }
+    }
+    return counts;
   }
 }

@@ -3,16 +3,13 @@ package dev.earshot.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.pipeline.ingest.IngestClient;
-import dev.earshot.pipeline.replay.ResultTopic;
 import dev.earshot.testbroker.TestBroker;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -24,8 +21,6 @@ import org.junit.jupiter.api.Test;
  * redoes a chunk is recognised as a duplicate).
  */
 class ServiceKillTest {
-
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void killingClassifyAndResultsMidStreamLosesAndDuplicatesNothing() throws Exception {
@@ -58,14 +53,7 @@ class ServiceKillTest {
       double allSeconds = (System.nanoTime() - resultsBack) / 1e9;
       assertThat(complete).hasSize(ids.size());
 
-      Map<String, Integer> completeResults = new HashMap<>();
-      for (String record : ResultTopic.read(bootstrap, "earshot.results", Duration.ofSeconds(30))) {
-        JsonNode result = JSON.readTree(record);
-        String id = result.get("recording_id").asText();
-        if (ids.contains(id) && result.get("status").asText().equals("COMPLETE")) {
-          completeResults.merge(id, 1, Integer::sum);
-        }
-      }
+      Map<String, Integer> completeResults = Pipelines.completeResults(bootstrap, ids);
       System.out.printf(
           "classify-service and results-service killed: %d recordings in, %d COMPLETE,"
               + " COMPLETE results per recording %s; classify ready again %.1f s after its start,"
