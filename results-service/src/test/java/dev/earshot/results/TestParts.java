@@ -1,5 +1,6 @@
 package dev.earshot.results;
 
+import dev.earshot.schema.AudioChunk;
 import dev.earshot.schema.Classification;
 import dev.earshot.schema.ClassificationTimings;
 import dev.earshot.schema.FeatureSummary;
@@ -7,12 +8,15 @@ import dev.earshot.schema.LabelProbability;
 import dev.earshot.schema.ModelRef;
 import dev.earshot.schema.RecordingEvent;
 import dev.earshot.schema.RecordingEventType;
+import dev.earshot.schema.SampleEncoding;
 import dev.earshot.schema.SourceInfo;
 import dev.earshot.schema.SourceKind;
 import dev.earshot.schema.Transcript;
 import dev.earshot.schema.TranscriptSegment;
 import dev.earshot.schema.TranscriptTimings;
 import dev.earshot.schema.serde.AvroSerializer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,7 +35,22 @@ public final class TestParts {
 
   public static Transcript transcript(
       String recording, int chunk, double offset, double duration, String text, String version) {
+    return transcript(recording, chunk, offset, duration, text, version, null);
+  }
+
+  /**
+   * @param decoding the hash of the decoding settings stt-service ran with; null as before v3
+   */
+  public static Transcript transcript(
+      String recording,
+      int chunk,
+      double offset,
+      double duration,
+      String text,
+      String version,
+      String decoding) {
     return Transcript.newBuilder()
+        .setDecoding(decoding)
         .setRecordingId(recording)
         .setChunkSequence(chunk)
         .setChunkOffsetSeconds(offset)
@@ -139,6 +158,30 @@ public final class TestParts {
         .setDurationSeconds(seconds)
         .setReasonCode(code)
         .setReason(reason)
+        .build();
+  }
+
+  /** A chunk of one second of a quiet 440 Hz tone, as ingest publishes it. */
+  public static AudioChunk audioChunk(String recording, int sequence) {
+    int rate = 16_000;
+    ByteBuffer pcm = ByteBuffer.allocate(rate * 2).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < rate; i++) {
+      pcm.putShort((short) (3000 * Math.sin(2 * Math.PI * 440 * i / rate)));
+    }
+    pcm.flip();
+    return AudioChunk.newBuilder()
+        .setRecordingId(recording)
+        .setSequence(sequence)
+        .setOffsetSamples((long) sequence * rate)
+        .setOffsetSeconds(sequence)
+        .setDurationSeconds(1.0)
+        .setSampleRate(rate)
+        .setChannels(1)
+        .setEncoding(SampleEncoding.PCM_S16LE)
+        .setPayload(pcm)
+        .setLast(false)
+        .setSource(SourceInfo.newBuilder().setKind(SourceKind.FILE).setName("tone.wav").build())
+        .setPublishedAt(Instant.now())
         .build();
   }
 

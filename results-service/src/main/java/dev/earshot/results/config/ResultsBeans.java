@@ -4,9 +4,12 @@ import dev.earshot.results.access.ReadAccess;
 import dev.earshot.results.join.JoinListener;
 import dev.earshot.results.join.JoinSettings;
 import dev.earshot.results.join.ResultsTopology;
+import dev.earshot.results.join.WorkerProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.streams.Topology;
 
 /** The checked settings and the Kafka Streams topology Quarkus runs. */
@@ -39,9 +42,28 @@ public class ResultsBeans {
         t.deadLetters());
   }
 
+  /** The worker groups' offsets, fetched by {@link WorkerProgressPoller}; stale after 6 scans. */
   @Produces
   @Singleton
-  Topology topology(ResultsTopology.Topics topics, JoinSettings settings, JoinListener listener) {
-    return ResultsTopology.build(topics, settings, listener);
+  WorkerProgress workerProgress(ResultsConfig config) {
+    List<String> groups =
+        config.workerGroups().stream().map(String::strip).filter(g -> !g.isEmpty()).toList();
+    Duration maxAge = config.scanInterval().multipliedBy(6);
+    return new WorkerProgress(
+        groups,
+        maxAge.compareTo(MIN_PROGRESS_AGE) < 0 ? MIN_PROGRESS_AGE : maxAge,
+        System::nanoTime);
+  }
+
+  private static final Duration MIN_PROGRESS_AGE = Duration.ofSeconds(30);
+
+  @Produces
+  @Singleton
+  Topology topology(
+      ResultsTopology.Topics topics,
+      JoinSettings settings,
+      JoinListener listener,
+      WorkerProgress progress) {
+    return ResultsTopology.build(topics, settings, listener, progress);
   }
 }

@@ -31,6 +31,21 @@ public interface ResultsConfig {
   @WithDefault("5M")
   Duration incompleteTimeout();
 
+  /**
+   * How long a recording waits for worker groups that have not processed its chunks yet (a backlog,
+   * a replay, workers down) before it is reported with what has arrived; the incomplete timeout
+   * counts only once they went past its chunks.
+   */
+  @WithDefault("24H")
+  Duration backlogTimeout();
+
+  /**
+   * The chunk workers' consumer groups whose results the join waits for; their committed offsets on
+   * the audio-chunk topic tell a backlog from a lost chunk. Empty: time alone decides.
+   */
+  @WithDefault("earshot-stt,earshot-classify")
+  List<String> workerGroups();
+
   /** How often the timeout is checked. */
   @WithDefault("5S")
   Duration scanInterval();

@@ -23,7 +23,8 @@ public final class ResultsSettings {
         config.incompleteTimeout(),
         config.scanInterval(),
         config.retention(),
-        rules(config.rules()));
+        rules(config.rules()),
+        config.backlogTimeout());
   }
 
   static RuleSet rules(Map<String, ResultsConfig.Rule> rules) {

@@ -46,9 +46,9 @@ public record ChunkState(
   /** The model versions of every part, in a fixed order; identifies what a result was made of. */
   public String signature() {
     StringBuilder s = new StringBuilder();
-    s.append("transcript=").append(transcript == null ? "-" : transcript.model().version());
+    s.append("transcript=").append(transcript == null ? "-" : transcript.model().revision());
     classifications.forEach(
-        (name, part) -> s.append(';').append(name).append('=').append(part.model().version()));
+        (name, part) -> s.append(';').append(name).append('=').append(part.model().revision()));
     return s.toString();
   }
 

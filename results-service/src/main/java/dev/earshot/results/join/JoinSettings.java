@@ -14,6 +14,8 @@ import java.util.List;
  *     INCOMPLETE (or FAILED, if ingest said so) with what has arrived
  * @param scanInterval how often the timeout and retention are checked (wall-clock time)
  * @param retention how long join state of a quiet recording is kept before it is deleted
+ * @param backlogTimeout how long a recording waits for worker groups that have not got to its
+ *     chunks yet before it is reported anyway
  */
 public record JoinSettings(
     List<String> expectedClassifiers,
@@ -21,11 +23,32 @@ public record JoinSettings(
     Duration incompleteTimeout,
     Duration scanInterval,
     Duration retention,
-    RuleSet rules) {
+    RuleSet rules,
+    Duration backlogTimeout) {
+
+  public static final Duration DEFAULT_BACKLOG_TIMEOUT = Duration.ofHours(24);
+
+  public JoinSettings(
+      List<String> expectedClassifiers,
+      String primaryClassifier,
+      Duration incompleteTimeout,
+      Duration scanInterval,
+      Duration retention,
+      RuleSet rules) {
+    this(
+        expectedClassifiers,
+        primaryClassifier,
+        incompleteTimeout,
+        scanInterval,
+        retention,
+        rules,
+        DEFAULT_BACKLOG_TIMEOUT);
+  }
 
   public JoinSettings {
     expectedClassifiers = List.copyOf(expectedClassifiers);
     positive("incomplete-timeout", incompleteTimeout);
+    positive("backlog-timeout", backlogTimeout);
     positive("scan-interval", scanInterval);
     positive("retention", retention);
     if (retention.compareTo(incompleteTimeout) < 0) {

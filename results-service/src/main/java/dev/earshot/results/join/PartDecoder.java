@@ -74,7 +74,7 @@ public final class PartDecoder {
         t.getLanguage(),
         segments,
         t.getSilent(),
-        new ModelInfo(t.getModel().getId(), t.getModel().getVersion()),
+        new ModelInfo(t.getModel().getId(), t.getModel().getVersion(), t.getDecoding()),
         t.getCreatedAt().toEpochMilli());
   }
 

@@ -30,6 +30,20 @@ public final class RecordingState {
 
   public String emittedSignature;
 
+  /** The audio-chunk partition of the recording's chunks and the offset of the latest seen. */
+  public int chunkPartition = -1;
+
+  public long lastChunkOffset = -1;
+
+  /**
+   * When the join first saw the worker groups past the recording's latest chunk (0: not yet); the
+   * timeout counts from then, not from the last record, while the workers were behind.
+   */
+  public long workersPastMs;
+
+  /** The worker groups were still behind its chunks at the latest scan. */
+  public boolean workersBehind;
+
   /** A replay changed some chunks' models and the new result waits until all of them changed. */
   public boolean pending;
 

@@ -25,9 +25,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * record of a recording and no repartition is needed. A chunk result is emitted once the chunk has
  * its transcript and every expected verdict; a recording result once ingest said it FINISHED and
  * every chunk is joined, or it FAILED and the chunks it did publish are joined. Exact duplicates
- * (same part, same model version) change nothing; a part from a new model version replaces the old
- * and emits a new result, so replays supersede earlier results. Wall-clock punctuation reports
- * recordings that stopped making progress and deletes state past its retention.
+ * (same part, same model version and settings) change nothing; a part from a new model version, or
+ * a transcript decoded with other settings, replaces the old and emits a new result, so replays
+ * supersede earlier results. Wall-clock punctuation reports recordings that stopped making progress
+ * and deletes state past its retention.
  */
 public final class ResultJoiner implements Processor<String, Input, String, Output> {
 
@@ -41,6 +42,7 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
   private final ResultAssembler assembler;
   private final PartDecoder decoder = new PartDecoder();
   private final JoinListener listener;
+  private final WorkerProgress progress;
 
   private ProcessorContext<String, Output> context;
   private KeyValueStore<String, ChunkState> chunks;
@@ -48,9 +50,17 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
   private KeyValueStore<String, byte[]> spectrograms;
 
   public ResultJoiner(JoinSettings settings, JoinListener listener) {
+    this(settings, listener, WorkerProgress.NONE);
+  }
+
+  /**
+   * @param progress where the chunk workers are, so a backlog is not taken for lost chunks
+   */
+  public ResultJoiner(JoinSettings settings, JoinListener listener, WorkerProgress progress) {
     this.settings = settings;
     this.assembler = new ResultAssembler(settings);
     this.listener = listener;
+    this.progress = progress;
   }
 
   @Override
@@ -94,6 +104,11 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
     } else if (part instanceof Part.ClassificationPart c) {
       changed = update(rec, c.chunk(), null, c, record.timestamp(), now);
     } else if (part instanceof Part.AudioPart audio) {
+      RecordMetadata meta = context.recordMetadata().orElse(null);
+      if (meta != null) {
+        rec.chunkPartition = meta.partition();
+        rec.lastChunkOffset = Math.max(rec.lastChunkOffset, meta.offset());
+      }
       String key = StoreKeys.chunk(id, audio.chunk());
       if (spectrograms.get(key) == null) {
         spectrograms.put(key, audio.sketch());
@@ -142,7 +157,7 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
             ? oldT != null && oldT.model().equals(transcript.model())
             : oldC != null && oldC.model().equals(classification.model());
     if (duplicate) {
-      // A worker redid the chunk with the same model: the first result stands.
+      // A worker redid the chunk with the same model and settings: the first result stands.
       listener.duplicate();
       return false;
     }
@@ -237,8 +252,8 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
         continue;
       }
       Map<String, String> own = new HashMap<>();
-      own.put(ResultAssembler.TRANSCRIPT, c.transcript().model().version());
-      c.classifications().forEach((name, p) -> own.put(name, p.model().version()));
+      own.put(ResultAssembler.TRANSCRIPT, c.transcript().model().revision());
+      c.classifications().forEach((name, p) -> own.put(name, p.model().revision()));
       for (var e : own.entrySet()) {
         String seen = versions.putIfAbsent(e.getKey(), e.getValue());
         if (seen != null && !seen.equals(e.getValue())) {
@@ -250,6 +265,13 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
   }
 
   private String missing(RecordingState rec, List<ChunkState> parts, Set<Integer> joined) {
+    if (rec.workersBehind) {
+      return "the workers had not processed its chunks within "
+          + settings.backlogTimeout()
+          + " (results.backlog-timeout); "
+          + joined.size()
+          + " chunk(s) joined";
+    }
     if (rec.end == null) {
       return "no FINISHED event within "
           + settings.incompleteTimeout()
@@ -287,21 +309,54 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
         + String.join("; ", gaps);
   }
 
-  /** Reports quiet recordings and forgets old ones; iterators closed before any write. */
+  /**
+   * Reports quiet recordings and forgets old ones; iterators closed before any write. Lag, not
+   * silence, decides: while the worker groups have not got to a recording's chunks, it waits (up to
+   * the backlog timeout), and the incomplete timeout counts from when they went past them.
+   */
   private void scan(long now) {
     List<RecordingState> quiet = new ArrayList<>();
+    List<RecordingState> changed = new ArrayList<>();
     List<String> expired = new ArrayList<>();
+    long timeout = settings.incompleteTimeout().toMillis();
     try (KeyValueIterator<String, RecordingState> it = recordings.all()) {
       while (it.hasNext()) {
         RecordingState rec = it.next().value;
         long idle = now - rec.lastSeenMs;
         if (idle >= settings.retention().toMillis()) {
           expired.add(rec.recordingId);
-        } else if (idle >= settings.incompleteTimeout().toMillis()
-            && (rec.status == RecordingStatus.PROCESSING || rec.pending)) {
+          continue;
+        }
+        if (rec.status != RecordingStatus.PROCESSING && !rec.pending) {
+          continue;
+        }
+        WorkerProgress.State workers =
+            rec.lastChunkOffset < 0
+                ? WorkerProgress.State.UNKNOWN
+                : progress.of(rec.chunkPartition, rec.lastChunkOffset);
+        boolean behind = workers == WorkerProgress.State.BEHIND;
+        long pastMs = workers == WorkerProgress.State.PAST ? rec.workersPastMs : 0;
+        if (workers == WorkerProgress.State.PAST && pastMs == 0) {
+          pastMs = now;
+        }
+        if (behind != rec.workersBehind || pastMs != rec.workersPastMs) {
+          rec.workersBehind = behind;
+          rec.workersPastMs = pastMs;
+          changed.add(rec);
+        }
+        boolean timedOut =
+            switch (workers) {
+              case BEHIND -> idle >= settings.backlogTimeout().toMillis();
+              case PAST -> now - Math.max(rec.lastSeenMs, pastMs) >= timeout;
+              case UNKNOWN -> idle >= timeout;
+            };
+        if (timedOut) {
           quiet.add(rec);
         }
       }
+    }
+    for (RecordingState rec : changed) {
+      recordings.put(rec.recordingId, rec);
     }
     for (RecordingState rec : quiet) {
       maybeEmitRecording(rec, now, now, true);

@@ -84,6 +84,14 @@ public final class ResultsTopology {
   }
 
   public static Topology build(Topics topics, JoinSettings settings, JoinListener listener) {
+    return build(topics, settings, listener, WorkerProgress.NONE);
+  }
+
+  /**
+   * @param progress where the chunk workers' groups are, so the join tells a backlog from a loss
+   */
+  public static Topology build(
+      Topics topics, JoinSettings settings, JoinListener listener, WorkerProgress progress) {
     StreamsBuilder builder = new StreamsBuilder();
     KStream<String, Input> inputs =
         source(builder, topics.transcripts(), Input.Kind.TRANSCRIPT)
@@ -92,7 +100,7 @@ public final class ResultsTopology {
             .merge(source(builder, topics.audioChunks(), Input.Kind.AUDIO));
 
     KStream<String, Output> outputs =
-        inputs.process(new JoinerSupplier(settings, listener), Named.as("join"));
+        inputs.process(new JoinerSupplier(settings, listener, progress), Named.as("join"));
 
     outputs
         .filter((k, v) -> v instanceof Output.ChunkOut, Named.as("chunk-results"))
@@ -115,12 +123,13 @@ public final class ResultsTopology {
         .mapValues(bytes -> new Input(kind, bytes), Named.as("read-" + kind.name().toLowerCase()));
   }
 
-  private record JoinerSupplier(JoinSettings settings, JoinListener listener)
+  private record JoinerSupplier(
+      JoinSettings settings, JoinListener listener, WorkerProgress progress)
       implements ProcessorSupplier<String, Input, String, Output> {
 
     @Override
     public Processor<String, Input, String, Output> get() {
-      return new ResultJoiner(settings, listener);
+      return new ResultJoiner(settings, listener, progress);
     }
 
     @Override

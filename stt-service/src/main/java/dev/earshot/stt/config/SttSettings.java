@@ -4,6 +4,11 @@ import dev.earshot.whisper.DecodingOptions;
 import dev.earshot.whisper.Guards;
 import dev.earshot.whisper.SpeechDetector;
 import dev.earshot.whisper.WhisperOptions;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -18,6 +23,46 @@ public record SttSettings(
   public SttSettings {
     if (batchSize < 1 || batchSize > 64) {
       throw new IllegalArgumentException("stt.batch.max-chunks must be 1..64, got " + batchSize);
+    }
+  }
+
+  /**
+   * The settings besides the model files that shape a transcript, as one line: the decoding
+   * options, the guards and the speech detector. Threads, device and batching are left out: they
+   * change the speed, not the text.
+   */
+  public String decodingDescription() {
+    DecodingOptions d = decoding;
+    return String.join(
+        " ",
+        "task=" + d.task(),
+        "language=" + d.language(),
+        "timestamps=" + d.timestamps(),
+        "beam-size=" + d.beamSize(),
+        "best-of=" + d.bestOf(),
+        "temperatures=" + Arrays.toString(d.temperatures()),
+        "compression-ratio-threshold=" + d.compressionRatioThreshold(),
+        "log-prob-threshold=" + d.logProbThreshold(),
+        "no-speech-threshold=" + d.noSpeechThreshold(),
+        "max-tokens=" + d.maxTokens(),
+        "max-initial-timestamp=" + d.maxInitialTimestamp(),
+        "seed=" + d.seed(),
+        "guards=" + d.guards(),
+        "vad=" + vad);
+  }
+
+  /**
+   * The first 12 hex digits of the SHA-256 of {@link #decodingDescription()}: transcripts carry it,
+   * so results-service tells a replay with other settings from a redone chunk.
+   */
+  public String decodingSignature() {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256")
+              .digest(decodingDescription().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash, 0, 6);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
     }
   }
 

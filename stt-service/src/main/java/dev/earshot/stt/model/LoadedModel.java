@@ -10,8 +10,13 @@ import dev.earshot.whisper.WhisperModels;
 import java.nio.file.Path;
 import org.jboss.logging.Logger;
 
-/** The Whisper model as the settings ask for it, with the speech detector and the batching. */
-public record LoadedModel(WhisperModel model, SpeechDetector detector, SpeechToText speechToText)
+/**
+ * The Whisper model as the settings ask for it, with the speech detector and the batching.
+ *
+ * @param decoding {@link SttSettings#decodingSignature()}, which transcripts carry
+ */
+public record LoadedModel(
+    WhisperModel model, SpeechDetector detector, SpeechToText speechToText, String decoding)
     implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(LoadedModel.class);
@@ -26,7 +31,13 @@ public record LoadedModel(WhisperModel model, SpeechDetector detector, SpeechToT
             : SpeechDetector.load(cache.fetch(Catalog.SILERO_VAD), settings.vad());
     var transcriber = new Transcriber(model, settings.decoding(), detector);
     LOG.infof("Whisper %s (%s) on %s", model.id(), model.version(), model.executionProvider());
-    return new LoadedModel(model, detector, new SpeechToText(transcriber, settings.batchSize()));
+    LOG.infof(
+        "Decoding settings %s: %s", settings.decodingSignature(), settings.decodingDescription());
+    return new LoadedModel(
+        model,
+        detector,
+        new SpeechToText(transcriber, settings.batchSize()),
+        settings.decodingSignature());
   }
 
   @Override

@@ -61,6 +61,7 @@ final class Transcribing implements ChunkWorker.Handler<LoadedModel, Transcript>
                       result.transcription(),
                       options,
                       model,
+                      loaded.decoding(),
                       clock.instant()))));
     }
     return outcomes;

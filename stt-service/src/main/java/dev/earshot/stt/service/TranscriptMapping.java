@@ -22,6 +22,7 @@ final class TranscriptMapping {
       Transcription t,
       DecodingOptions options,
       ModelRef model,
+      String decoding,
       Instant now) {
     var timings = t.timings();
     return Transcript.newBuilder()
@@ -54,6 +55,7 @@ final class TranscriptMapping {
         .setTokens(t.tokens())
         .setSilent(t.silent())
         .setLastChunk(lastChunk)
+        .setDecoding(decoding)
         .build();
   }
 }

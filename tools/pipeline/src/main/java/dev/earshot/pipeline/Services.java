@@ -214,6 +214,8 @@ public final class Services implements AutoCloseable {
     p.put("quarkus.kafka-streams.application-id", "earshot-results" + o.suffix());
     p.put("results.state-dir", o.workDir().resolve("results-state-" + instance).toString());
     p.put("results.advertised-host", "localhost");
+    p.putIfAbsent(
+        "results.worker-groups", "earshot-stt" + o.suffix() + ",earshot-classify" + o.suffix());
     return p;
   }
 

@@ -363,7 +363,38 @@ class PipelineEndToEndTest {
       }
       assertThat(change).as("changes lists the replayed recording: " + report).isNotNull();
       assertThat(change.toString()).contains(oldVersion);
+
+      // The same model files again, decoded with beam search: not a redone chunk but a replay
+      // with other settings, so it supersedes too.
+      String baseRevision = revision(replayed);
+      services.stop("stt-service");
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        GroupReset.apply(
+            admin,
+            GroupReset.plan(
+                admin,
+                services.group("stt-service"),
+                "earshot.audio-chunks",
+                before,
+                Optional.empty()));
+      }
+      services.startAgain(
+          "stt-service", Map.of("stt.model.name", "base", "stt.decoding.beam-size", "5"));
+      JsonNode beam = awaitNewVersion(watcher, id, baseRevision, Duration.ofMinutes(5));
+      JsonNode beamModel = beam.get("models").get("transcript").get(0);
+      assertThat(beamModel.get("version").asText())
+          .isEqualTo(replayed.get("models").get("transcript").get(0).get("version").asText());
+      assertThat(beamModel.get("settings").asText())
+          .isNotEqualTo(replayed.get("models").get("transcript").get(0).get("settings").asText());
+      assertThat(revision(get(services.resultsUrl() + "/api/recordings/" + id)))
+          .isEqualTo(revision(beam));
     }
+  }
+
+  /** The transcript model's files and decoding settings, which a replay changes. */
+  private static String revision(JsonNode result) {
+    JsonNode model = result.get("models").get("transcript").get(0);
+    return model.get("version").asText() + "+" + model.path("settings").asText();
   }
 
   /**
@@ -413,26 +444,23 @@ class PipelineEndToEndTest {
     assertThat(printed.get("duration").asDouble()).isCloseTo(6.0, within(0.01));
   }
 
+  /**
+   * @param old the transcript model's version, or its {@link #revision} (version and settings)
+   */
   private static JsonNode awaitNewVersion(
-      ResultWatcher watcher, String id, String oldVersion, Duration timeout)
-      throws InterruptedException {
+      ResultWatcher watcher, String id, String old, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       ResultWatcher.Seen seen = watcher.latest().get(id);
       JsonNode result = seen == null ? null : json(seen.result());
       if (result != null
-          && !result
-              .get("models")
-              .get("transcript")
-              .get(0)
-              .get("version")
-              .asText()
-              .equals(oldVersion)) {
+          && !result.get("models").get("transcript").get(0).get("version").asText().equals(old)
+          && !revision(result).equals(old)) {
         return result;
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("no result with a new transcript model for " + id);
+    throw new AssertionError("no result with a new transcript model or settings for " + id);
   }
 
   /** The result as the JSON results-service publishes, so the checks read its field names. */

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * one COMPLETE recording result on the results topic (the join is exactly-once; a classifier that
  * redoes a chunk is recognised as a duplicate).
  */
-class ServiceKillTest {
+class ServiceKillFaultIT {
 
   @Test
   void killingClassifyAndResultsMidStreamLosesAndDuplicatesNothing() throws Exception {

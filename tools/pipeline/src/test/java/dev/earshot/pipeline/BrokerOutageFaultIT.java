@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * broker process, stopped and started on its data): every service recovers without a restart and
  * every recording ends COMPLETE.
  */
-class BrokerOutageTest {
+class BrokerOutageFaultIT {
 
   private static final Duration OUTAGE = Duration.ofSeconds(60);
 

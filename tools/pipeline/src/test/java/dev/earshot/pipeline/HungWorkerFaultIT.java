@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * inference watchdog ends it within its limit, its partitions go to the healthy worker, and every
  * recording ends COMPLETE with one COMPLETE result.
  */
-class HungWorkerTest {
+class HungWorkerFaultIT {
 
   private static final Duration LIMIT_PER_CHUNK = Duration.ofSeconds(5);
   private static final Duration GRACE = Duration.ofSeconds(20);

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * each write, and one broker killed while recordings are in flight: every recording still ends
  * COMPLETE with its transcript, none is lost.
  */
-class BrokerLossTest {
+class BrokerLossFaultIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BEFORE = 4;
