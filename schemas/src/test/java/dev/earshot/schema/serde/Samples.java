@@ -81,7 +81,7 @@ final class Samples {
         .setLanguage("de")
         .setLanguageProbability(0.93f)
         .setTask("transcribe")
-        .setSegments(List.of(new TranscriptSegment(10.0, 12.5, " Grüß Gott,")))
+        .setSegments(List.of(new TranscriptSegment(10.0, 12.5, " Grüß Gott,", List.of())))
         .setNoSpeechProbability(0.01f)
         .setAvgLogProbability(-0.2f)
         .setCompressionRatio(1.3f)

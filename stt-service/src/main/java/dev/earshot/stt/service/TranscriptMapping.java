@@ -7,6 +7,7 @@ import dev.earshot.schema.TranscriptTimings;
 import dev.earshot.whisper.DecodingOptions;
 import dev.earshot.whisper.Transcription;
 import java.time.Instant;
+import java.util.List;
 
 /** Maps a chunk's transcription to the Transcript contract. */
 final class TranscriptMapping {
@@ -37,7 +38,7 @@ final class TranscriptMapping {
         .setTask(options.task().name().toLowerCase(java.util.Locale.ROOT))
         .setSegments(
             t.segments().stream()
-                .map(s -> new TranscriptSegment(s.start(), s.end(), s.text()))
+                .map(s -> new TranscriptSegment(s.start(), s.end(), s.text(), List.of()))
                 .toList())
         .setNoSpeechProbability((float) t.noSpeechProbability())
         .setAvgLogProbability((float) t.avgLogProbability())
