@@ -6,6 +6,7 @@ import dev.earshot.results.join.ResultAssembler;
 import dev.earshot.results.picture.RecordingPictures;
 import dev.earshot.schema.result.Json;
 import dev.earshot.schema.result.RecordingResult;
+import dev.earshot.schema.result.Subtitles;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -42,6 +43,8 @@ public class RecordingsResource {
 
   private static final Logger LOG = Logger.getLogger(RecordingsResource.class);
   private static final String PNG = "image/png";
+  private static final String SRT = "application/x-subrip;charset=utf-8";
+  private static final String VTT = "text/vtt;charset=utf-8";
 
   private final RecordingQueries queries;
   private final RecordingPictures pictures;
@@ -107,6 +110,40 @@ public class RecordingsResource {
                 forward(owner.get(), "internal/recordings/" + encode(id) + "/" + picture + ".png"));
           }
           return localPicture(id, picture);
+        });
+  }
+
+  /**
+   * The recording's transcript as subtitles, SubRip ({@code .srt}) or WebVTT ({@code .vtt}); see
+   * {@link Subtitles} for how cues are cut. The result's status is in {@code X-Earshot-Status}: a
+   * recording still PROCESSING has the cues of the chunks joined so far.
+   */
+  @GET
+  @Path("api/recordings/{id}.{format:srt|vtt}")
+  public Response subtitles(@PathParam("id") String id, @PathParam("format") String format) {
+    return guarded(
+        () -> {
+          RecordingResult result;
+          Optional<HostInfo> owner = queries.locate(id);
+          if (owner.isPresent()) {
+            HttpResponse<byte[]> r = forward(owner.get(), "internal/recordings/" + encode(id));
+            if (r.statusCode() != 200) {
+              return relay(r);
+            }
+            result = Json.read(r.body(), RecordingResult.class);
+          } else {
+            Optional<RecordingResult> local = queries.localResult(id);
+            if (local.isEmpty()) {
+              return notFound("no recording '" + id + "'");
+            }
+            result = local.get();
+          }
+          var cues = Subtitles.cues(result.segments(), Subtitles.Settings.DEFAULT);
+          boolean srt = format.equals("srt");
+          return Response.ok(srt ? Subtitles.srt(cues) : Subtitles.vtt(cues), srt ? SRT : VTT)
+              .header("X-Earshot-Status", result.status().name())
+              .header("Cache-Control", "no-cache")
+              .build();
         });
   }
 

@@ -58,6 +58,8 @@ class AccessTest {
             "/api/recordings/" + id + "/spectrogram.png",
             "/api/recordings/" + id + "/probabilities.png",
             "/api/recordings/" + id + "/timeline.png",
+            "/api/recordings/" + id + ".srt",
+            "/api/recordings/" + id + ".vtt",
             "/api/events")) {
       expected.put(path, expect(401, 200, 403, 401, 401, 200));
     }

@@ -13,6 +13,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.imageio.ImageIO;
@@ -91,6 +92,26 @@ class DashboardTest {
           .contains("FAILED");
       // The pictures load from the query API.
       browser.awaitImagesLoaded(card, 3, Duration.ofSeconds(30));
+
+      // The browser's own WebVTT parser reads the subtitles through a <track>, with the session.
+      var js = (org.openqa.selenium.JavascriptExecutor) browser.driver();
+      browser.driver().manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+      Object cues =
+          js.executeAsyncScript(
+              "const done = arguments[arguments.length - 1];"
+                  + "const video = document.createElement('video');"
+                  + "const track = document.createElement('track');"
+                  + "track.kind = 'subtitles'; track.default = true;"
+                  + "track.src = '/api/recordings/"
+                  + id
+                  + ".vtt';"
+                  + "track.addEventListener('load', () => done(Array.from(track.track.cues)"
+                  + "  .map(c => [c.startTime, c.endTime, c.text])));"
+                  + "track.addEventListener('error', () => done('the track did not load'));"
+                  + "video.appendChild(track); document.body.appendChild(video);"
+                  + "track.track.mode = 'hidden';");
+      assertThat(cues)
+          .isEqualTo(List.of(List.of(0L, 6L, "Ask not what your country can do for you.")));
 
       Path shot = browser.screenshot(Path.of("target", "screenshots", "dashboard.png"));
       assertThat(ImageIO.read(Files.newInputStream(shot)).getWidth())

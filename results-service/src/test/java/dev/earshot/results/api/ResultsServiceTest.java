@@ -116,6 +116,31 @@ class ResultsServiceTest {
     assertThat(served.get("models").get("transcript").get(0).get("version").asText())
         .isEqualTo("w1");
 
+    // Subtitles of the two 5 s chunks, one cue per segment (no word times in these transcripts).
+    assertThat(
+            reader()
+                .get("/api/recordings/" + id + ".srt")
+                .then()
+                .statusCode(200)
+                .contentType("application/x-subrip")
+                .header("X-Earshot-Status", "COMPLETE")
+                .extract()
+                .asString())
+        .isEqualTo(
+            "1\n00:00:00,000 --> 00:00:05,000\npart 0\n\n"
+                + "2\n00:00:05,000 --> 00:00:10,000\npart 1\n\n");
+    assertThat(
+            reader()
+                .get("/api/recordings/" + id + ".vtt")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString())
+        .isEqualTo(
+            "WEBVTT\n\n00:00:00.000 --> 00:00:05.000\npart 0\n\n"
+                + "00:00:05.000 --> 00:00:10.000\npart 1\n\n");
+    reader().get("/api/recordings/no-such-recording.srt").then().statusCode(404);
+
     JsonNode recent =
         Json.MAPPER.readTree(
             reader().get("/api/recordings?limit=500").then().statusCode(200).extract().asString());

@@ -8,6 +8,8 @@ import dev.earshot.audio.dsp.Trimming;
 import dev.earshot.cli.AudioFileArguments;
 import dev.earshot.cli.FileProgress;
 import dev.earshot.cli.UsageException;
+import dev.earshot.schema.result.Segment;
+import dev.earshot.schema.result.Subtitles;
 import dev.earshot.stt.config.SttBeans;
 import dev.earshot.stt.config.SttConfig;
 import dev.earshot.stt.config.SttSettings;
@@ -16,6 +18,8 @@ import dev.earshot.stt.model.LoadedModel;
 import dev.earshot.stt.model.SpeechToText;
 import dev.earshot.whisper.Transcription;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,31 +31,69 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** Transcribes files directly, without Kafka, printing text with timestamps, JSON or TSV. */
+/**
+ * Transcribes files directly, without Kafka, printing text with timestamps, JSON, TSV or subtitles
+ * (SubRip, WebVTT, cut as the query API cuts them).
+ */
 @Command(
     name = "transcribe",
     description = {
-      "Transcribe audio files and print text with timestamps, one JSON object per line (--json)"
-          + " or FILE<TAB>TEXT per line (--tsv).",
+      "Transcribe audio files and print text with timestamps (--format text), one JSON object per"
+          + " line (json), FILE<TAB>TEXT per line (tsv), or subtitles (srt, vtt).",
+      "With --output-dir each file's transcript goes to DIR/NAME.EXT instead of stdout; subtitles"
+          + " of several files need it.",
       "A file that cannot be read is reported on stderr and the others go on; the exit code is 1"
           + " when any file failed."
     },
     mixinStandardHelpOptions = true)
 public class TranscribeCommand implements Callable<Integer> {
 
+  /** What is written for each file, and the file name extension it gets in an output folder. */
+  enum OutputFormat {
+    text("txt"),
+    json("json"),
+    tsv("tsv"),
+    srt("srt"),
+    vtt("vtt");
+
+    final String extension;
+
+    OutputFormat(String extension) {
+      this.extension = extension;
+    }
+  }
+
   @Mixin AudioFileArguments inputs;
 
   @ArgGroup(exclusive = true)
   Format format = new Format();
 
-  /** What stdout holds: text for people by default, or one line per file for programs. */
+  /** What is written: text for people by default, a line per file for programs, subtitles. */
   static class Format {
-    @Option(names = "--json", description = "One JSON object per file and line.")
+    @Option(
+        names = "--format",
+        description = "text (default), json, tsv, srt or vtt.",
+        paramLabel = "FORMAT")
+    OutputFormat format;
+
+    @Option(names = "--json", description = "The same as --format json.")
     boolean json;
 
-    @Option(names = "--tsv", description = "FILE<TAB>TEXT per file and line.")
+    @Option(names = "--tsv", description = "The same as --format tsv.")
     boolean tsv;
+
+    OutputFormat chosen() {
+      return format != null
+          ? format
+          : json ? OutputFormat.json : tsv ? OutputFormat.tsv : OutputFormat.text;
+    }
   }
+
+  @Option(
+      names = {"-o", "--output-dir"},
+      paramLabel = "DIR",
+      description = "Write each file's transcript to DIR/NAME.EXT (made if missing).")
+  Path outputDir;
 
   @Mixin ModelOptions modelOptions;
 
@@ -74,6 +116,20 @@ public class TranscribeCommand implements Callable<Integer> {
     List<Path> files = resolved.files();
     if (files.isEmpty()) {
       return 1;
+    }
+    OutputFormat chosen = format.chosen();
+    if (outputDir == null
+        && files.size() > 1
+        && (chosen == OutputFormat.srt || chosen == OutputFormat.vtt)) {
+      throw new UsageException(
+          "subtitles hold one file each: give --output-dir for " + files.size() + " files");
+    }
+    if (outputDir != null) {
+      try {
+        Files.createDirectories(outputDir);
+      } catch (IOException e) {
+        throw new UsageException("cannot make the output folder " + outputDir + ": " + e, e);
+      }
     }
     int failed = resolved.failed();
     LoadedModel loaded;
@@ -169,18 +225,34 @@ public class TranscribeCommand implements Callable<Integer> {
 
     private void print(FileTranscriber.FileTranscript result, LoadedModel loaded) {
       progress.clear();
-      if (format.json) {
-        try {
-          System.out.println(mapper.writeValueAsString(toJson(result, loaded)));
-        } catch (JsonProcessingException e) {
-          throw new IllegalStateException("cannot write JSON for " + result.file(), e);
-        }
-      } else if (format.tsv) {
-        System.out.println(result.file() + "\t" + result.text().replaceAll("[\t\r\n]+", " "));
-      } else {
-        printText(result);
+      OutputFormat chosen = format.chosen();
+      String text =
+          switch (chosen) {
+            case json -> {
+              try {
+                yield mapper.writeValueAsString(toJson(result, loaded)) + "\n";
+              } catch (JsonProcessingException e) {
+                throw new IllegalStateException("cannot write JSON for " + result.file(), e);
+              }
+            }
+            case tsv -> result.file() + "\t" + result.text().replaceAll("[\t\r\n]+", " ") + "\n";
+            case srt -> Subtitles.srt(cues(result));
+            case vtt -> Subtitles.vtt(cues(result));
+            case text -> text(result);
+          };
+      if (outputDir == null) {
+        System.out.print(text);
+        System.out.flush();
+        return;
       }
-      System.out.flush();
+      Path out = outputDir.resolve(baseName(result.file()) + "." + chosen.extension);
+      try {
+        Files.writeString(out, text, StandardCharsets.UTF_8);
+        progress.message(result.file() + " -> " + out);
+      } catch (IOException e) {
+        failed++;
+        progress.message(inputs.line(result.file(), "cannot write " + out + ": " + e.getMessage()));
+      }
     }
   }
 
@@ -189,24 +261,44 @@ public class TranscribeCommand implements Callable<Integer> {
     return new PipelineSettings(16000, ChunkingSettings.defaults(), Trimming.disabled());
   }
 
-  private static void printText(FileTranscriber.FileTranscript result) {
-    System.out.printf(
-        "%s  (%s, %.2f s; language %s; %.0f ms)%n",
-        result.file(),
-        result.input().describe(),
-        result.seconds(),
-        result.language(),
-        result.totalMs());
+  private static String text(FileTranscriber.FileTranscript result) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "%s  (%s, %.2f s; language %s; %.0f ms)%n",
+            result.file(),
+            result.input().describe(),
+            result.seconds(),
+            result.language(),
+            result.totalMs()));
     for (Transcription.Segment segment : result.segments()) {
-      System.out.printf(
-          "[%s --> %s] %s%n", clock(segment.start()), clock(segment.end()), segment.text().strip());
+      out.append(
+          String.format(
+              "[%s --> %s] %s%n",
+              clock(segment.start()), clock(segment.end()), segment.text().strip()));
     }
     result.chunks().stream()
         .filter(c -> c.failed())
         .forEach(
             c ->
-                System.out.printf(
-                    "[chunk %d failed: %s]%n", c.chunk().sequence(), c.failure().getMessage()));
+                out.append(
+                    String.format(
+                        "[chunk %d failed: %s]%n",
+                        c.chunk().sequence(), c.failure().getMessage())));
+    return out.toString();
+  }
+
+  /** The file's segments as the query API's subtitles cut them. */
+  static List<Subtitles.Cue> cues(FileTranscriber.FileTranscript result) {
+    return Subtitles.cues(
+        result.segments().stream().map(s -> new Segment(s.start(), s.end(), s.text())).toList(),
+        Subtitles.Settings.DEFAULT);
+  }
+
+  private static String baseName(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
   }
 
   static String clock(double seconds) {

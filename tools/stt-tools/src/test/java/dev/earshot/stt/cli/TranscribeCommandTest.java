@@ -56,6 +56,53 @@ class TranscribeCommandTest {
     assertThat(json.get("chunks").get(0).get("timings").get("encoderMs").asDouble()).isPositive();
   }
 
+  /** SubRip cues as a strict reader sees them: number, times, lines, a blank line. */
+  private static final java.util.regex.Pattern SRT_CUE =
+      java.util.regex.Pattern.compile(
+          "(\\d+)\\n(\\d{2}:\\d{2}:\\d{2},\\d{3}) --> (\\d{2}:\\d{2}:\\d{2},\\d{3})\\n((?:[^\\n]+\\n)+)\\n");
+
+  @Test
+  void printsSubtitlesOfReadableLines() throws Exception {
+    InProcess.Result result = run("transcribe", "--format", "srt", jfk().toString());
+
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    var m = SRT_CUE.matcher(result.out());
+    int at = 0;
+    int n = 0;
+    StringBuilder text = new StringBuilder();
+    while (at < result.out().length()) {
+      assertThat(m.find(at) && m.start() == at).as("a cue at %d of%n%s", at, result.out()).isTrue();
+      assertThat(Integer.parseInt(m.group(1))).isEqualTo(++n);
+      assertThat(m.group(3)).isGreaterThan(m.group(2));
+      for (String line : m.group(4).split("\\n")) {
+        assertThat(line.length()).isLessThanOrEqualTo(42);
+        text.append(line).append(' ');
+      }
+      at = m.end();
+    }
+    assertThat(n).isPositive();
+    assertThat(text.toString()).as("on %s", CpuFeatures.host()).contains("your country");
+  }
+
+  @Test
+  void subtitlesOfSeveralFilesGoToAnOutputFolderOneFileEach(@TempDir Path dir) throws Exception {
+    Path a = Files.copy(jfk(), dir.resolve("a.wav"));
+    Path b = Files.copy(jfk(), dir.resolve("b.wav"));
+
+    InProcess.Result refused = run("transcribe", "--format", "vtt", a.toString(), b.toString());
+    assertThat(refused.exitCode()).isNotZero();
+    assertThat(refused.err()).contains("--output-dir");
+
+    Path out = dir.resolve("subtitles");
+    InProcess.Result result =
+        run("transcribe", "--format", "vtt", "-o", out.toString(), a.toString(), b.toString());
+    assertThat(result.exitCode()).as(result.err()).isZero();
+    for (String name : List.of("a.vtt", "b.vtt")) {
+      String vtt = Files.readString(out.resolve(name));
+      assertThat(vtt).startsWith("WEBVTT\n\n00:00:0").contains(" --> ").contains("country");
+    }
+  }
+
   @Test
   void anUnreadableFileIsReportedAndTheExitCodeSaysSo() throws Exception {
     Path notAudio = java.nio.file.Files.createTempFile("not-audio", ".wav");
