@@ -63,13 +63,7 @@ final class Pipelines {
         if (complete.containsKey(id)) {
           continue;
         }
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create(services.resultsUrl() + "/api/recordings/" + id))
-                    .header("Authorization", "Bearer " + services.readKey())
-                    .timeout(Duration.ofSeconds(30))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = recording(http, services, id);
         if (r.statusCode() == 200) {
           JsonNode result = JSON.readTree(r.body());
           assertThat(result.get("status").asText()).as(id).isIn("PROCESSING", "COMPLETE");
@@ -81,5 +75,16 @@ final class Pipelines {
       Thread.sleep(500);
     }
     return complete;
+  }
+
+  /** The query API's answer for a recording, asked as a reader. */
+  static HttpResponse<String> recording(HttpClient http, Services services, String id)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(services.resultsUrl() + "/api/recordings/" + id))
+            .header("Authorization", "Bearer " + services.readKey())
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }
