@@ -51,6 +51,14 @@ public final class KafkaOutput {
         .count();
   }
 
+  /** The recording's lifecycle events on the topic now (read for a few seconds). */
+  public List<RecordingEvent> eventsNow(String recordingId) {
+    return reader.readAll(EVENTS, Duration.ofSeconds(1)).stream()
+        .filter(r -> recordingId.equals(r.key()))
+        .map(r -> (RecordingEvent) r.value())
+        .toList();
+  }
+
   /** The partitions the recording's chunks landed in. */
   public List<Integer> partitionsOf(String recordingId) {
     return reader.readAll(CHUNKS, Duration.ofSeconds(1)).stream()

@@ -5,13 +5,19 @@ import dev.earshot.audio.chunk.PcmEncoding;
 import dev.earshot.audio.chunk.PipelineSettings;
 import dev.earshot.audio.dsp.Normalization;
 import dev.earshot.audio.dsp.Trimming;
+import dev.earshot.ingest.http.IdempotentUploads;
+import dev.earshot.ingest.http.UploadResource;
 import dev.earshot.ingest.metrics.IngestMetrics;
 import dev.earshot.ingest.recording.ChunkPublisher;
+import dev.earshot.ingest.recording.EventOutbox;
 import dev.earshot.ingest.recording.IngestSettings;
 import dev.earshot.ingest.recording.RecordingIngestor;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -29,8 +35,40 @@ public class IngestBeans {
   @Produces
   @Singleton
   RecordingIngestor ingestor(
-      IngestSettings settings, ChunkPublisher publisher, IngestMetrics metrics) {
-    return new RecordingIngestor(settings, publisher, metrics, IngestBeans::newRecordingId);
+      IngestSettings settings,
+      ChunkPublisher publisher,
+      EventOutbox outbox,
+      IngestMetrics metrics) {
+    return new RecordingIngestor(settings, publisher, outbox, metrics, IngestBeans::newRecordingId);
+  }
+
+  // Made at start-up, so bad resend settings stop the service and the gauge is there from the
+  // first scrape.
+  @Produces
+  @Singleton
+  @Startup
+  EventOutbox outbox(IngestConfig config, ChunkPublisher publisher, IngestMetrics metrics) {
+    var outbox =
+        new EventOutbox(
+            publisher,
+            new EventOutbox.Settings(
+                config.publish().resendBackoff(), config.publish().resendMaxBackoff()));
+    metrics.watch(outbox);
+    return outbox;
+  }
+
+  void closeOutbox(@Disposes EventOutbox outbox) {
+    outbox.close();
+  }
+
+  @Produces
+  @Singleton
+  @Startup
+  IdempotentUploads<UploadResource.Accepted> idempotentUploads(IngestConfig config) {
+    return new IdempotentUploads<>(
+        new IdempotentUploads.Settings(
+            config.http().idempotencyTtl(), config.http().idempotencyMaxKeys()),
+        Clock.systemUTC());
   }
 
   public static String newRecordingId() {

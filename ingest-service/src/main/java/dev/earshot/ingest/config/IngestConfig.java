@@ -99,6 +99,17 @@ public interface IngestConfig {
     /** Where results-service serves a recording, used in the 202 answer. */
     @WithDefault("http://localhost:" + EarshotService.Ports.RESULTS)
     String resultsBaseUrl();
+
+    /**
+     * How long the outcome of an upload with an {@code Idempotency-Key} is remembered for retries,
+     * from its answer on.
+     */
+    @WithDefault("24H")
+    Duration idempotencyTtl();
+
+    /** The most Idempotency-Keys remembered at once; the oldest answered ones make room first. */
+    @WithDefault("10000")
+    int idempotencyMaxKeys();
   }
 
   /** Publishing to Kafka. */
@@ -110,6 +121,14 @@ public interface IngestConfig {
     /** How long to wait for Kafka to acknowledge a recording's records. */
     @WithDefault("60S")
     Duration timeout();
+
+    /** Wait before a FAILED event Kafka did not acknowledge is sent again; doubles each time. */
+    @WithDefault("1S")
+    Duration resendBackoff();
+
+    /** The longest wait between two sends of a FAILED event Kafka did not acknowledge. */
+    @WithDefault("30S")
+    Duration resendMaxBackoff();
   }
 
   /** Topic creation at start-up. */

@@ -61,4 +61,9 @@ public class ApiKeys {
     }
     return keys.matches(presented.get().key()) ? null : "invalid API key";
   }
+
+  /** The key the request presents, once {@link #problemWith} accepted it; null without one. */
+  public String presentedKey(Function<String, String> header, Function<String, String> query) {
+    return Credentials.of(header, query).map(Credentials.Presented::key).orElse(null);
+  }
 }

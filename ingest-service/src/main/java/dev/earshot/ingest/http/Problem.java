@@ -12,6 +12,8 @@ public record Problem(int status, String error, String message, String recording
       case EMPTY, TRUNCATED, CORRUPT, INVALID_HEADER, BAD_REQUEST, UNREADABLE, STREAM_ABORTED ->
           400;
       case UNAUTHORIZED -> 401;
+      case UPLOAD_IN_PROGRESS -> 409;
+      case IDEMPOTENCY_KEY_REUSED -> 422;
       case TOO_LARGE, TOO_LONG -> 413;
       case NOT_AUDIO, UNSUPPORTED_CODEC -> 415;
       case KAFKA_UNAVAILABLE, PUBLISH_FAILED -> 503;

@@ -29,18 +29,24 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /**
  * HTTP uploads from edge recorders: the audio as the raw request body (or a multipart "file"
- * field), answered 202 with the recording id once every chunk is acknowledged by Kafka.
+ * field), answered 202 with the recording id once every chunk is acknowledged by Kafka. With an
+ * {@code Idempotency-Key} a retry gets the same recording: the first answer again once accepted, a
+ * new attempt under the same id after a failure.
  */
 @Path("/recordings")
 public class UploadResource {
 
+  private static final Logger LOG = Logger.getLogger(UploadResource.class);
+
   private final RecordingIngestor ingestor;
+  private final IdempotentUploads<Accepted> uploads;
   private final ApiKeys apiKeys;
   private final KafkaReachability kafka;
   private final IngestMetrics metrics;
@@ -51,6 +57,7 @@ public class UploadResource {
 
   public UploadResource(
       RecordingIngestor ingestor,
+      IdempotentUploads<Accepted> uploads,
       ApiKeys apiKeys,
       KafkaReachability kafka,
       IngestMetrics metrics,
@@ -58,6 +65,7 @@ public class UploadResource {
       @ConfigProperty(name = "mp.messaging.outgoing.audio-chunks.topic") String chunkTopic,
       @ConfigProperty(name = "mp.messaging.outgoing.recording-events.topic") String eventTopic) {
     this.ingestor = ingestor;
+    this.uploads = uploads;
     this.apiKeys = apiKeys;
     this.kafka = kafka;
     this.metrics = metrics;
@@ -89,7 +97,8 @@ public class UploadResource {
       @RestQuery String name,
       @RestQuery String device,
       @RestQuery String capturedAt) {
-    Response refused = precheck(headers, uri, contentLength);
+    Caller caller = caller(headers, uri);
+    Response refused = precheck(caller, contentLength);
     if (refused != null) {
       return refused;
     }
@@ -100,7 +109,7 @@ public class UploadResource {
         return refuse(
             Rejection.TOO_LARGE, "upload is larger than the limit of " + maxBytes + " bytes");
       }
-      return ingest(spool, name, device, capturedAt);
+      return ingest(caller, spool, name, device, capturedAt);
     } catch (IOException e) {
       return refuse(Rejection.UNREADABLE, "could not receive the upload: " + e.getMessage());
     } finally {
@@ -119,7 +128,8 @@ public class UploadResource {
       @RestQuery String name,
       @RestQuery String device,
       @RestQuery String capturedAt) {
-    Response refused = precheck(headers, uri, null);
+    Caller caller = caller(headers, uri);
+    Response refused = precheck(caller, null);
     if (refused != null) {
       return refused;
     }
@@ -130,15 +140,43 @@ public class UploadResource {
       return refuse(
           Rejection.TOO_LARGE, "upload is larger than the limit of " + maxBytes + " bytes");
     }
-    return ingest(file.uploadedFile(), name != null ? name : file.fileName(), device, capturedAt);
+    try {
+      return ingest(
+          caller, file.uploadedFile(), name != null ? name : file.fileName(), device, capturedAt);
+    } catch (IOException e) {
+      return refuse(Rejection.UNREADABLE, "could not read the upload: " + e.getMessage());
+    }
   }
 
-  private Response precheck(HttpHeaders headers, UriInfo uri, Long contentLength) {
-    String keyProblem =
-        apiKeys.problemWith(
-            headers::getHeaderString, name -> uri.getQueryParameters().getFirst(name));
-    if (keyProblem != null) {
-      return refuse(Rejection.UNAUTHORIZED, keyProblem);
+  /**
+   * Who is uploading: the key problem (null when the key is accepted), the key, and the
+   * Idempotency-Key header (null without one).
+   */
+  private record Caller(String keyProblem, String apiKey, String idempotencyKey) {
+    /** The recording id a keyed upload gets; null without an Idempotency-Key. */
+    String keyedRecordingId() {
+      return idempotencyKey == null ? null : IdempotentUploads.recordingId(apiKey, idempotencyKey);
+    }
+  }
+
+  private Caller caller(HttpHeaders headers, UriInfo uri) {
+    java.util.function.Function<String, String> query =
+        name -> uri.getQueryParameters().getFirst(name);
+    return new Caller(
+        apiKeys.problemWith(headers::getHeaderString, query),
+        apiKeys.presentedKey(headers::getHeaderString, query),
+        headers.getHeaderString(IdempotentUploads.HEADER));
+  }
+
+  private Response precheck(Caller caller, Long contentLength) {
+    if (caller.keyProblem() != null) {
+      return refuse(Rejection.UNAUTHORIZED, caller.keyProblem());
+    }
+    if (caller.idempotencyKey() != null) {
+      String keyProblem = IdempotentUploads.problemWith(caller.idempotencyKey());
+      if (keyProblem != null) {
+        return refuse(Rejection.BAD_REQUEST, keyProblem);
+      }
     }
     if (contentLength != null && contentLength > maxBytes) {
       return refuse(
@@ -149,6 +187,11 @@ public class UploadResource {
               + maxBytes
               + " bytes");
     }
+    String keyed = caller.keyedRecordingId();
+    if (keyed != null && uploads.isAccepted(keyed)) {
+      // The answer is replayed without Kafka.
+      return null;
+    }
     var status = kafka.status();
     if (!status.reachable()) {
       return refuse(
@@ -158,7 +201,9 @@ public class UploadResource {
     return null;
   }
 
-  private Response ingest(java.nio.file.Path audio, String name, String device, String capturedAt) {
+  private Response ingest(
+      Caller caller, java.nio.file.Path audio, String name, String device, String capturedAt)
+      throws IOException {
     Instant captureTime;
     try {
       captureTime = capturedAt == null || capturedAt.isBlank() ? null : Instant.parse(capturedAt);
@@ -170,31 +215,107 @@ public class UploadResource {
               + "'");
     }
     var source = new RecordingSource(Origin.UPLOAD, name, device, captureTime, Map.of());
+    String id = caller.keyedRecordingId();
+    if (id == null) {
+      return ingest(null, audio, source);
+    }
+    var claim = uploads.claim(id, sha256(audio));
+    if (claim instanceof IdempotentUploads.Replay<Accepted> replay) {
+      return accepted(replay.answer()).header(IdempotentUploads.REPLAYED_HEADER, "true").build();
+    }
+    if (claim instanceof IdempotentUploads.InProgress<Accepted>) {
+      return refuse(
+          Rejection.UPLOAD_IN_PROGRESS,
+          "an upload with this "
+              + IdempotentUploads.HEADER
+              + " is still in progress (recording "
+              + id
+              + "); send it again once that one is answered",
+          id);
+    }
+    if (claim instanceof IdempotentUploads.DifferentAudio<Accepted>) {
+      return refuse(
+          Rejection.IDEMPOTENCY_KEY_REUSED,
+          "this "
+              + IdempotentUploads.HEADER
+              + " came with different audio before (recording "
+              + id
+              + "); use a new key for new audio",
+          id);
+    }
+    if (claim instanceof IdempotentUploads.Proceed<Accepted> proceed && proceed.again()) {
+      LOG.infof("Upload %s is sent again after a failed attempt: ingesting it again", id);
+    }
+    boolean accepted = false;
     try {
-      var ingested = ingestor.ingest(AudioInput.of(audio), source);
-      String id = ingested.recording().id();
-      URI results = URI.create(resultsBaseUrl + "/api/recordings/" + id);
-      return Response.accepted(
+      Response response = ingest(id, audio, source);
+      accepted = response.getStatus() == 202;
+      if (accepted) {
+        uploads.accepted(id, (Accepted) response.getEntity());
+      }
+      return response;
+    } finally {
+      if (!accepted) {
+        uploads.failed(id);
+      }
+    }
+  }
+
+  /**
+   * @param id the recording id of a keyed upload, or null for a new one
+   */
+  private Response ingest(String id, java.nio.file.Path audio, RecordingSource source) {
+    try {
+      AudioInput input = AudioInput.of(audio);
+      var ingested =
+          id == null ? ingestor.ingest(input, source) : ingestor.ingest(id, input, source);
+      String recordingId = ingested.recording().id();
+      return accepted(
               new Accepted(
-                  id,
+                  recordingId,
                   ingested.totals().chunks(),
                   ingested.totals().seconds(),
                   ingested.recording().inputFormat().description(),
                   chunkTopic,
                   eventTopic,
-                  results.toString()))
-          .location(results)
+                  resultsBaseUrl + "/api/recordings/" + recordingId))
           .build();
     } catch (IngestException e) {
-      return Problem.response(e.rejection(), e.getMessage(), e.recordingId());
+      String message = e.getMessage();
+      if (id != null && Problem.statusOf(e.rejection()) == 503) {
+        message +=
+            "; send it again with the same "
+                + IdempotentUploads.HEADER
+                + " to ingest it under the same recording id";
+      }
+      return Problem.response(e.rejection(), message, e.recordingId());
     } catch (IOException e) {
       return refuse(Rejection.UNREADABLE, "could not read the upload: " + e.getMessage());
     }
   }
 
+  private static Response.ResponseBuilder accepted(Accepted answer) {
+    return Response.accepted(answer).location(URI.create(answer.results()));
+  }
+
+  private static byte[] sha256(java.nio.file.Path audio) throws IOException {
+    var sha = IdempotentUploads.sha256();
+    byte[] buffer = new byte[64 * 1024];
+    try (InputStream in = Files.newInputStream(audio)) {
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        sha.update(buffer, 0, n);
+      }
+    }
+    return sha.digest();
+  }
+
   private Response refuse(Rejection rejection, String message) {
+    return refuse(rejection, message, null);
+  }
+
+  private Response refuse(Rejection rejection, String message, String recordingId) {
     metrics.refused(Origin.UPLOAD, rejection);
-    return Problem.response(rejection, message, null);
+    return Problem.response(rejection, message, recordingId);
   }
 
   /** Copies the body to the spool file; false when it is larger than the limit. */

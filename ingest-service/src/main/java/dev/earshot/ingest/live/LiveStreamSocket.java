@@ -6,6 +6,7 @@ import dev.earshot.ingest.config.IngestBeans;
 import dev.earshot.ingest.metrics.IngestMetrics;
 import dev.earshot.ingest.recording.ChunkPublisher;
 import dev.earshot.ingest.recording.EncodedChunk;
+import dev.earshot.ingest.recording.EventOutbox;
 import dev.earshot.ingest.recording.IngestException;
 import dev.earshot.ingest.recording.IngestListener;
 import dev.earshot.ingest.recording.IngestSettings;
@@ -49,13 +50,19 @@ public class LiveStreamSocket {
 
   private final IngestSettings settings;
   private final ChunkPublisher publisher;
+  private final EventOutbox outbox;
   private final IngestMetrics metrics;
   private final ObjectMapper json;
 
   public LiveStreamSocket(
-      IngestSettings settings, ChunkPublisher publisher, IngestMetrics metrics, ObjectMapper json) {
+      IngestSettings settings,
+      ChunkPublisher publisher,
+      EventOutbox outbox,
+      IngestMetrics metrics,
+      ObjectMapper json) {
     this.settings = settings;
     this.publisher = publisher;
+    this.outbox = outbox;
     this.metrics = metrics;
     this.json = json;
   }
@@ -74,6 +81,7 @@ public class LiveStreamSocket {
         LiveRecording.start(
             settings,
             publisher,
+            outbox,
             IngestListener.both(metrics, new ChunkNotifier(connection)),
             IngestBeans.newRecordingId(),
             source,

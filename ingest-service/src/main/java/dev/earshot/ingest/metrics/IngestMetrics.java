@@ -2,11 +2,13 @@ package dev.earshot.ingest.metrics;
 
 import dev.earshot.ingest.recording.ChunkPublisher;
 import dev.earshot.ingest.recording.EncodedChunk;
+import dev.earshot.ingest.recording.EventOutbox;
 import dev.earshot.ingest.recording.IngestListener;
 import dev.earshot.ingest.recording.Origin;
 import dev.earshot.ingest.recording.PublishReceipt;
 import dev.earshot.ingest.recording.Recording;
 import dev.earshot.ingest.recording.Rejection;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,6 +35,14 @@ public class IngestMetrics implements IngestListener {
       // Registered up front so dashboards see zeros rather than missing series.
       registry.counter("earshot.ingest.rejections", "reason", rejection.name());
     }
+  }
+
+  /** Gauges the FAILED events waiting for Kafka to come back. */
+  public void watch(EventOutbox outbox) {
+    Gauge.builder("earshot.ingest.pending.events", outbox, EventOutbox::size)
+        .description("FAILED events Kafka has not acknowledged yet, sent again until it does")
+        .strongReference(true)
+        .register(registry);
   }
 
   @Override

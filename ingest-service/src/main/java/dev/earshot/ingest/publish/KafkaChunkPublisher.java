@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.RetriableException;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
@@ -78,6 +79,21 @@ public class KafkaChunkPublisher implements ChunkPublisher {
                   ? new PublishReceipt(null, -1, -1)
                   : new PublishReceipt(metadata.topic(), metadata.partition(), metadata.offset());
             })
+        .onFailure(failure -> outage(failure) != null)
+        .transform(failure -> new Unavailable(outage(failure).getMessage(), failure))
         .subscribeAsCompletionStage();
+  }
+
+  /**
+   * The cause when the producer gave up for want of a cluster (a timeout, no leader) rather than
+   * because of the record; null otherwise.
+   */
+  static RetriableException outage(Throwable failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof RetriableException retriable) {
+        return retriable;
+      }
+    }
+    return null;
   }
 }

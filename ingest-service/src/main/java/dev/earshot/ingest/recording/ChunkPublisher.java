@@ -19,4 +19,14 @@ public interface ChunkPublisher {
 
   /** Chunks and audio seconds published so far for a recording. */
   record Totals(int chunks, double seconds) {}
+
+  /**
+   * The failure of a stage when the cluster could not be reached in time (brokers away, no leader):
+   * sending again later may succeed, unlike a record the broker refused.
+   */
+  final class Unavailable extends RuntimeException {
+    public Unavailable(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
 }

@@ -27,4 +27,16 @@ public class IngestException extends Exception {
   public String recordingId() {
     return recordingId;
   }
+
+  /** This failure, saying that its FAILED event waits for Kafka to come back. */
+  IngestException withFailedEventPending() {
+    return new IngestException(
+        rejection,
+        recordingId,
+        getMessage()
+            + "; recording "
+            + recordingId
+            + " will be marked FAILED as soon as Kafka is back",
+        getCause());
+  }
 }

@@ -31,6 +31,7 @@ public final class LiveRecording {
   public static LiveRecording start(
       IngestSettings settings,
       ChunkPublisher publisher,
+      EventOutbox outbox,
       IngestListener listener,
       String id,
       RecordingSource source,
@@ -40,12 +41,16 @@ public final class LiveRecording {
     var recording = new Recording(id, source, format, settings.sampleRate(), settings.encoding());
     var publication =
         new Publication(
-            recording, publisher, listener, settings.maxInFlight(), settings.publishTimeout());
+            recording,
+            publisher,
+            outbox,
+            listener,
+            settings.maxInFlight(),
+            settings.publishTimeout());
     try {
       publication.start();
     } catch (IngestException e) {
-      publication.fail(e.rejection(), e.getMessage());
-      throw e;
+      throw publication.fail(e.rejection(), e.getMessage()) ? e : e.withFailedEventPending();
     }
     return new LiveRecording(settings, publication, format.sampleRate(), format.channels());
   }
@@ -85,8 +90,7 @@ public final class LiveRecording {
       }
       return publication.finish();
     } catch (IngestException e) {
-      publication.fail(e.rejection(), e.getMessage());
-      throw e;
+      throw publication.fail(e.rejection(), e.getMessage()) ? e : e.withFailedEventPending();
     }
   }
 

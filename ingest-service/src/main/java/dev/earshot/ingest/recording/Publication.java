@@ -3,6 +3,7 @@ package dev.earshot.ingest.recording;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -13,13 +14,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Publishes one recording's records in order: STARTED, its chunks with at most {@code maxInFlight}
- * unacknowledged at a time, then FINISHED, or FAILED as soon as anything goes wrong. Used from one
- * thread; acknowledgements arrive on Kafka's threads.
+ * unacknowledged at a time, then FINISHED, or FAILED as soon as anything goes wrong. A FAILED event
+ * Kafka does not acknowledge in time goes to the {@link EventOutbox}, which sends it once Kafka is
+ * back. Used from one thread; acknowledgements arrive on Kafka's threads.
  */
 final class Publication {
 
   private final Recording recording;
   private final ChunkPublisher publisher;
+  private final EventOutbox outbox;
   private final IngestListener listener;
   private final int maxInFlight;
   private final Duration timeout;
@@ -33,11 +36,13 @@ final class Publication {
   Publication(
       Recording recording,
       ChunkPublisher publisher,
+      EventOutbox outbox,
       IngestListener listener,
       int maxInFlight,
       Duration timeout) {
     this.recording = recording;
     this.publisher = publisher;
+    this.outbox = outbox;
     this.listener = listener;
     this.maxInFlight = maxInFlight;
     this.timeout = timeout;
@@ -48,6 +53,8 @@ final class Publication {
   }
 
   void start() throws IngestException {
+    // This attempt ends with a terminal event of its own; an earlier attempt's must not follow it.
+    outbox.supersede(recording.id());
     await(publisher.started(recording), "STARTED event");
   }
 
@@ -92,33 +99,51 @@ final class Publication {
   }
 
   /**
-   * Publishes FAILED after the chunks already sent were acknowledged or failed; a FAILED event that
-   * cannot be published either is given up after the timeout.
+   * Publishes FAILED after the chunks already sent were acknowledged or failed (waiting at most the
+   * timeout for all of them); a FAILED event Kafka does not acknowledge within the timeout is left
+   * to the outbox.
+   *
+   * @return whether Kafka acknowledged the FAILED event (or the recording had ended already); false
+   *     when it waits in the outbox for Kafka to come back
    */
-  void fail(Rejection rejection, String reason) {
+  boolean fail(Rejection rejection, String reason) {
     if (ended) {
-      return;
+      return true;
     }
     ended = true;
+    long deadline = System.nanoTime() + timeout.toNanos();
     for (var pending : inFlight) {
       try {
-        pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        pending.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
       } catch (Exception alreadyRecorded) {
         // The chunk failure itself is what we are reporting.
       }
     }
     inFlight.clear();
+    ChunkPublisher.Totals totals = totals();
+    CompletableFuture<PublishReceipt> sent;
     try {
-      publisher
-          .failed(recording, totals(), rejection, reason)
-          .toCompletableFuture()
-          .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      sent = publisher.failed(recording, totals, rejection, reason).toCompletableFuture();
+    } catch (RuntimeException e) {
+      sent = CompletableFuture.failedFuture(e);
+    }
+    boolean delivered = false;
+    try {
+      sent.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      delivered = true;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
-      // Kafka is the problem in this case; the caller reports the original failure.
+      // Kafka is away: the outbox sends it again once Kafka is back.
+    }
+    if (!delivered) {
+      outbox.hold(new EventOutbox.Failure(recording, totals, rejection, reason), sent);
     }
     listener.failed(recording, rejection, reason);
+    return delivered;
   }
 
   boolean isEnded() {
@@ -149,21 +174,27 @@ final class Publication {
       firstFailure.compareAndSet(null, e.getCause());
       throw publishFailed(what, e.getCause());
     } catch (TimeoutException e) {
-      throw new IngestException(
-          Rejection.KAFKA_UNAVAILABLE,
-          recording.id(),
-          "Kafka did not acknowledge the "
-              + what
-              + " of recording "
-              + recording.id()
-              + " within "
-              + timeout.toSeconds()
-              + " s",
-          e);
+      throw unacknowledged(what, " within " + timeout.toSeconds() + " s", e);
     }
   }
 
-  private IngestException publishFailed(String what, Throwable cause) {
+  private IngestException unacknowledged(String what, String detail, Throwable cause) {
+    return new IngestException(
+        Rejection.KAFKA_UNAVAILABLE,
+        recording.id(),
+        "Kafka did not acknowledge the " + what + " of recording " + recording.id() + detail,
+        cause);
+  }
+
+  private IngestException publishFailed(String what, Throwable failure) {
+    Throwable cause =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    if (cause instanceof ChunkPublisher.Unavailable) {
+      // The producer gave up waiting for the cluster: an outage, not a refusal of the record.
+      return unacknowledged(what, ": " + cause.getMessage(), cause);
+    }
     return new IngestException(
         Rejection.PUBLISH_FAILED,
         recording.id(),

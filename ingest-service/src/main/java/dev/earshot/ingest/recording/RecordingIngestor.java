@@ -23,16 +23,19 @@ public final class RecordingIngestor {
 
   private final IngestSettings settings;
   private final ChunkPublisher publisher;
+  private final EventOutbox outbox;
   private final IngestListener listener;
   private final Supplier<String> ids;
 
   public RecordingIngestor(
       IngestSettings settings,
       ChunkPublisher publisher,
+      EventOutbox outbox,
       IngestListener listener,
       Supplier<String> ids) {
     this.settings = settings;
     this.publisher = publisher;
+    this.outbox = outbox;
     this.listener = listener;
     this.ids = ids;
   }
@@ -41,7 +44,15 @@ public final class RecordingIngestor {
   public record Ingested(Recording recording, ChunkPublisher.Totals totals) {}
 
   public Ingested ingest(AudioInput input, RecordingSource source) throws IngestException {
-    String id = ids.get();
+    return ingest(ids.get(), input, source);
+  }
+
+  /**
+   * Ingests under a given id: a new attempt at a recording that failed (an upload retried with its
+   * Idempotency-Key) publishes STARTED, every chunk and FINISHED again under the same id.
+   */
+  public Ingested ingest(String id, AudioInput input, RecordingSource source)
+      throws IngestException {
     try (ChunkSpool spool = new ChunkSpool(ChunkSpool.MEMORY_BYTES)) {
       return ingest(id, input, source, spool);
     } catch (IOException e) {
@@ -74,8 +85,7 @@ public final class RecordingIngestor {
       listener.bytesRead(source.origin(), input.size());
       return new Ingested(recording, totals);
     } catch (IngestException e) {
-      publication.fail(e.rejection(), e.getMessage());
-      throw e;
+      throw publication.fail(e.rejection(), e.getMessage()) ? e : e.withFailedEventPending();
     }
   }
 
@@ -161,13 +171,15 @@ public final class RecordingIngestor {
       String id, RecordingSource source, Rejection rejection, String message, Exception cause) {
     // A FAILED event without chunks, so whoever waits on the recording learns why it never came.
     var recording = new Recording(id, source, null, settings.sampleRate(), settings.encoding());
-    publication(recording).fail(rejection, message);
-    return new IngestException(rejection, id, message, cause);
+    var refused = new IngestException(rejection, id, message, cause);
+    return publication(recording).fail(rejection, message)
+        ? refused
+        : refused.withFailedEventPending();
   }
 
   private Publication publication(Recording recording) {
     return new Publication(
-        recording, publisher, listener, settings.maxInFlight(), settings.publishTimeout());
+        recording, publisher, outbox, listener, settings.maxInFlight(), settings.publishTimeout());
   }
 
   /** Thrown from the chunk callback to stop decoding a recording that is too long. */

@@ -17,7 +17,11 @@ public enum Rejection {
   UNREADABLE,
   KAFKA_UNAVAILABLE,
   PUBLISH_FAILED,
-  STREAM_ABORTED;
+  STREAM_ABORTED,
+  /** An upload with the same Idempotency-Key has not been answered yet. */
+  UPLOAD_IN_PROGRESS,
+  /** An Idempotency-Key that came with other audio before. */
+  IDEMPOTENCY_KEY_REUSED;
 
   public static Rejection of(AudioFormatException.Reason reason) {
     return switch (reason) {

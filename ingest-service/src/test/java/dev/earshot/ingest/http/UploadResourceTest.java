@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -188,6 +189,97 @@ class UploadResourceTest {
             .path("recordingId");
 
     assertThat(kafka.chunksOf(id).get(0).getSource().getName()).isEqualTo("porch.flac");
+  }
+
+  @Test
+  void aRetryWithTheSameIdempotencyKeyGetsTheSameAnswerAndPublishesNothingAgain() throws Exception {
+    byte[] wav = Files.readAllBytes(AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV));
+    String key = "jfk-" + UUID.randomUUID();
+
+    var first = keyedUpload(key, wav);
+    var retry = keyedUpload(key, wav);
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    String id = first.path("recordingId");
+    assertThat(id).isEqualTo(IdempotentUploads.recordingId(KEY, key));
+    assertThat(first.header(IdempotentUploads.REPLAYED_HEADER)).isNull();
+    assertThat(retry.statusCode()).isEqualTo(202);
+    assertThat(retry.header(IdempotentUploads.REPLAYED_HEADER)).isEqualTo("true");
+    assertThat(retry.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(retry.asString()).isEqualTo(first.asString());
+    kafka.eventsOf(id, RecordingEventType.FINISHED);
+    assertThat(kafka.eventsNow(id))
+        .extracting(RecordingEvent::getType)
+        .containsExactly(RecordingEventType.STARTED, RecordingEventType.FINISHED);
+    assertThat(kafka.chunkCountNow(id)).isEqualTo(first.<Integer>path("chunks").longValue());
+  }
+
+  @Test
+  void anIdempotencyKeyThatCameWithOtherAudioIsRefusedWith422() {
+    String key = "edge-7/" + UUID.randomUUID();
+    assertThat(keyedUpload(key, TestAudio.stereoWav(1, 16000)).statusCode()).isEqualTo(202);
+
+    var other = keyedUpload(key, TestAudio.stereoWav(2, 16000));
+
+    assertThat(other.statusCode()).isEqualTo(422);
+    assertThat(other.<String>path("error")).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    assertThat(other.<String>path("message"))
+        .contains("Idempotency-Key came with different audio before");
+    assertThat(other.<String>path("recordingId"))
+        .isEqualTo(IdempotentUploads.recordingId(KEY, key));
+  }
+
+  @Test
+  void aMalformedIdempotencyKeyIsRefusedWith400NamingTheHeader() {
+    var tooLong = keyedUpload("x".repeat(256), TestAudio.stereoWav(1, 16000));
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(tooLong.<String>path("error")).isEqualTo("BAD_REQUEST");
+    assertThat(tooLong.<String>path("message"))
+        .isEqualTo("Idempotency-Key must be 1 to 255 characters long, got 256");
+    given()
+        .header(ApiKeys.HEADER, KEY)
+        .header(IdempotentUploads.HEADER, "bad\tkey")
+        .multiPart("file", "porch.flac", TestAudio.fixture("sine440-44k-stereo.flac"))
+        .post("/recordings")
+        .then()
+        .statusCode(400)
+        .body("message", containsString("Idempotency-Key must be printable ASCII"));
+  }
+
+  @Test
+  void aMultipartUploadTakesAnIdempotencyKeyToo() {
+    String key = UUID.randomUUID().toString();
+    byte[] flac = TestAudio.fixture("sine440-44k-stereo.flac");
+    Supplier<ExtractableResponse<Response>> send =
+        () ->
+            given()
+                .header(ApiKeys.HEADER, KEY)
+                .header(IdempotentUploads.HEADER, key)
+                .multiPart("file", "porch.flac", flac)
+                .post("/recordings")
+                .then()
+                .extract();
+
+    var first = send.get();
+    var retry = send.get();
+
+    assertThat(first.statusCode()).isEqualTo(202);
+    assertThat(retry.statusCode()).isEqualTo(202);
+    assertThat(retry.header(IdempotentUploads.REPLAYED_HEADER)).isEqualTo("true");
+    assertThat(retry.<String>path("recordingId"))
+        .isEqualTo(first.<String>path("recordingId"))
+        .isEqualTo(IdempotentUploads.recordingId(KEY, key));
+  }
+
+  private static ExtractableResponse<Response> keyedUpload(String key, byte[] body) {
+    return given()
+        .header(ApiKeys.HEADER, KEY)
+        .header(IdempotentUploads.HEADER, key)
+        .contentType("audio/wav")
+        .body(body)
+        .post("/recordings")
+        .then()
+        .extract();
   }
 
   static Stream<Arguments> badInputs() {
@@ -352,6 +444,7 @@ class UploadResourceTest {
         .contains("earshot_ingest_bytes_total{source=\"upload\"}")
         .contains("earshot_ingest_recordings_total{outcome=\"finished\",source=\"upload\"}")
         .contains("earshot_ingest_publish_latency_seconds_count")
+        .contains("earshot_ingest_pending_events 0.0")
         .containsPattern("earshot_ingest_rejections_total\\{reason=\"UNAUTHORIZED\"} [1-9]");
   }
 

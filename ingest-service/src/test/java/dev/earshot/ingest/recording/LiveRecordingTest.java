@@ -2,6 +2,8 @@ package dev.earshot.ingest.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import dev.earshot.audio.Signals;
 import dev.earshot.audio.chunk.PcmEncoding;
@@ -20,6 +22,7 @@ class LiveRecordingTest {
     return LiveRecording.start(
         settings,
         publisher,
+        TestSettings.outbox(publisher),
         IngestListener.NONE,
         "live-1",
         RecordingSource.of(Origin.STREAM, "door"),
@@ -102,6 +105,28 @@ class LiveRecordingTest {
   }
 
   @Test
+  void aStreamCutOffByAnOutageEndsFailedWithItsReasonOnceKafkaIsBack() throws Exception {
+    LiveRecording live = start(TestSettings.defaults());
+    publisher.outageFromChunk = 1;
+    publisher.failedRefusals = 2;
+    float[] audio = Signals.speechLike(9, 48000, 48000 * 25);
+
+    IngestException failure =
+        catchThrowableOfType(
+            IngestException.class,
+            () -> {
+              live.accept(audio, 0, audio.length);
+              live.finish();
+            });
+
+    assertThat(failure.rejection()).isEqualTo(Rejection.KAFKA_UNAVAILABLE);
+    assertThat(failure.getMessage()).endsWith("will be marked FAILED as soon as Kafka is back");
+    await().atMost(Duration.ofSeconds(5)).until(() -> publisher.count("FAILED") == 1);
+    assertThat(publisher.types()).containsExactly("STARTED", "CHUNK", "FAILED");
+    assertThat(publisher.last().totals().chunks()).isEqualTo(1);
+  }
+
+  @Test
   void aStreamThatKafkaDoesNotAcknowledgeIsNotStarted() {
     var refusing = new RecordedPublisher();
     refusing.failStarted = true;
@@ -111,6 +136,7 @@ class LiveRecordingTest {
                 LiveRecording.start(
                     TestSettings.defaults(),
                     refusing,
+                    TestSettings.outbox(refusing),
                     IngestListener.NONE,
                     "x",
                     RecordingSource.of(Origin.STREAM, "d"),

@@ -2,7 +2,9 @@ package dev.earshot.ingest.recording;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import dev.earshot.audio.Signals;
 import dev.earshot.audio.WavBytes;
@@ -17,16 +19,23 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RecordingIngestorTest {
 
   private final RecordedPublisher publisher = new RecordedPublisher();
+  private final EventOutbox outbox = TestSettings.outbox(publisher);
   private final AtomicInteger ids = new AtomicInteger();
+
+  @AfterEach
+  void closeOutbox() {
+    outbox.close();
+  }
 
   private RecordingIngestor ingestor(IngestSettings settings) {
     return new RecordingIngestor(
-        settings, publisher, IngestListener.NONE, () -> "rec-" + ids.incrementAndGet());
+        settings, publisher, outbox, IngestListener.NONE, () -> "rec-" + ids.incrementAndGet());
   }
 
   static byte[] stereoWav(double seconds, int rate) {
@@ -113,19 +122,22 @@ class RecordingIngestorTest {
     assertThat(publisher.last().totals().chunks()).isZero();
   }
 
+  /** Ingests 25 s of audio (three chunks) under id "rec-1", expecting it to fail. */
+  private IngestException failedIngest() {
+    return catchThrowableOfType(
+        IngestException.class,
+        () ->
+            ingestor(TestSettings.defaults())
+                .ingest(
+                    AudioInput.of(stereoWav(25, 16000)),
+                    RecordingSource.of(Origin.UPLOAD, "x.wav")));
+  }
+
   @Test
   void aChunkKafkaRefusesEndsTheRecordingFailedCountingOnlyAcknowledgedChunks() {
     publisher.failChunk = 1;
 
-    assertThatThrownBy(
-            () ->
-                ingestor(TestSettings.defaults())
-                    .ingest(
-                        AudioInput.of(stereoWav(25, 16000)),
-                        RecordingSource.of(Origin.FILE, "x.wav")))
-        .isInstanceOfSatisfying(
-            IngestException.class,
-            e -> assertThat(e.rejection()).isEqualTo(Rejection.PUBLISH_FAILED));
+    assertThat(failedIngest().rejection()).isEqualTo(Rejection.PUBLISH_FAILED);
     assertThat(publisher.types())
         .startsWith("STARTED")
         .endsWith("FAILED")
@@ -133,6 +145,60 @@ class RecordingIngestorTest {
     assertThat(publisher.last().totals().chunks())
         .isEqualTo(publisher.chunks().size())
         .isGreaterThanOrEqualTo(1);
+  }
+
+  @Test
+  void aRecordingCutOffByAnOutageEndsFailedWithItsReasonOnceKafkaIsBack() {
+    publisher.outageFromChunk = 1;
+    publisher.failedRefusals = 2;
+
+    IngestException e = failedIngest();
+
+    assertThat(e.rejection()).isEqualTo(Rejection.KAFKA_UNAVAILABLE);
+    assertThat(e.recordingId()).isEqualTo("rec-1");
+    assertThat(e.getMessage())
+        .contains("Kafka did not acknowledge the chunk of recording rec-1")
+        .endsWith("recording rec-1 will be marked FAILED as soon as Kafka is back");
+    assertThat(outbox.isPending("rec-1")).isTrue();
+
+    await().atMost(Duration.ofSeconds(5)).until(() -> outbox.size() == 0);
+    assertThat(publisher.types()).containsExactly("STARTED", "CHUNK", "FAILED");
+    assertThat(publisher.last().totals().chunks()).isEqualTo(1);
+    assertThat(publisher.last().rejection()).isEqualTo(Rejection.KAFKA_UNAVAILABLE);
+    assertThat(publisher.last().reason()).contains("Kafka did not acknowledge");
+  }
+
+  @Test
+  void aFinishedEventKafkaDoesNotAcknowledgeEndsTheRecordingFailedInstead() {
+    publisher.outageAtFinished = true;
+
+    assertThat(failedIngest().rejection()).isEqualTo(Rejection.KAFKA_UNAVAILABLE);
+
+    // The upload was answered with an error, so the recording must not look finished.
+    assertThat(publisher.types()).containsExactly("STARTED", "CHUNK", "CHUNK", "CHUNK", "FAILED");
+    assertThat(publisher.last().totals().chunks()).isEqualTo(3);
+    assertThat(outbox.size()).isZero();
+  }
+
+  @Test
+  void aNewAttemptUnderTheSameIdPublishesEverythingAgainAndSupersedesThePendingFailedEvent()
+      throws Exception {
+    publisher.outageFromChunk = 0;
+    publisher.failedRefusals = Integer.MAX_VALUE;
+    byte[] wav = stereoWav(25, 16000);
+    var source = RecordingSource.of(Origin.UPLOAD, "x.wav");
+    assertThatThrownBy(
+            () -> ingestor(TestSettings.defaults()).ingest("same", AudioInput.of(wav), source))
+        .isInstanceOf(IngestException.class);
+    assertThat(outbox.isPending("same")).isTrue();
+
+    publisher.outageFromChunk = -1;
+    publisher.published.clear();
+    var again = ingestor(TestSettings.defaults()).ingest("same", AudioInput.of(wav), source);
+
+    assertThat(again.recording().id()).isEqualTo("same");
+    assertThat(outbox.size()).isZero();
+    assertThat(publisher.types()).containsExactly("STARTED", "CHUNK", "CHUNK", "CHUNK", "FINISHED");
   }
 
   @Test

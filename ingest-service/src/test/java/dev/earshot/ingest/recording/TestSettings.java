@@ -33,4 +33,10 @@ final class TestSettings {
     return new IngestSettings(
         pipeline, normalization, encoding, maxDuration, 4, Duration.ofSeconds(5));
   }
+
+  /** An outbox that sends again after 10 ms, up to 100 ms apart. */
+  static EventOutbox outbox(ChunkPublisher publisher) {
+    return new EventOutbox(
+        publisher, new EventOutbox.Settings(Duration.ofMillis(10), Duration.ofMillis(100)));
+  }
 }

@@ -125,6 +125,16 @@ public final class ResultJoiner implements Processor<String, Input, String, Outp
       rec.file = event.file();
     }
     rec.sourceKind = event.sourceKind();
+    if (event.type().equals("STARTED") && "FAILED".equals(rec.end)) {
+      // ingest publishes the recording again (an upload retried with its Idempotency-Key): this
+      // attempt may end COMPLETE; chunks joined before stay, their duplicates change nothing.
+      rec.end = null;
+      rec.chunkCount = null;
+      rec.durationSeconds = null;
+      rec.reasonCode = null;
+      rec.reason = null;
+      rec.status = RecordingStatus.PROCESSING;
+    }
     if (!event.type().equals("STARTED")) {
       rec.end = event.type();
       rec.chunkCount = event.chunkCount() == null ? 0 : event.chunkCount();

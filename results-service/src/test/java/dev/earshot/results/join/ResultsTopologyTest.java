@@ -260,6 +260,52 @@ class ResultsTopologyTest {
   }
 
   @Test
+  void aFailedRecordingPublishedAgainStartsOverAndEndsComplete() {
+    events.pipeInput("r11", avro(started("r11", "cut.wav")));
+    both("r11", 0, "first part", SPEECH);
+    events.pipeInput(
+        "r11",
+        avro(
+            failed("r11", "cut.wav", 1, "KAFKA_UNAVAILABLE", "Kafka did not acknowledge chunk 1")));
+    JsonNode failed = json(results.readValue());
+    assertThat(failed.get("status").asText()).isEqualTo("FAILED");
+    assertThat(failed.get("reason").asText()).startsWith("KAFKA_UNAVAILABLE: ");
+
+    // The upload retried under the same id: every chunk again, then FINISHED.
+    events.pipeInput("r11", avro(started("r11", "cut.wav")));
+    both("r11", 0, "first part", SPEECH);
+    both("r11", 1, "second part", SPEECH);
+    assertThat(results.isEmpty()).as("nothing until the new attempt ends").isTrue();
+    driver.advanceWallClockTime(TIMEOUT.minusSeconds(30));
+    events.pipeInput("r11", avro(finished("r11", "cut.wav", 2, 20.0)));
+
+    JsonNode done = json(results.readValue());
+    assertThat(done.get("status").asText()).isEqualTo("COMPLETE");
+    assertThat(done.path("reason").asText(null)).isNull();
+    assertThat(done.get("chunks").asInt()).isEqualTo(2);
+    assertThat(done.get("transcription").asText()).isEqualTo("first part second part");
+    driver.advanceWallClockTime(TIMEOUT.multipliedBy(2));
+    assertThat(results.isEmpty()).as("no INCOMPLETE after it").isTrue();
+  }
+
+  @Test
+  void aFailedRecordingPublishedAgainIsWatchedForTheTimeoutAgain() {
+    events.pipeInput("r12", avro(started("r12", "cut.wav")));
+    events.pipeInput(
+        "r12", avro(failed("r12", "cut.wav", 0, "KAFKA_UNAVAILABLE", "Kafka did not answer")));
+    assertThat(json(results.readValue()).get("status").asText()).isEqualTo("FAILED");
+
+    // The new attempt is cut off too, before it could publish a terminal event.
+    events.pipeInput("r12", avro(started("r12", "cut.wav")));
+    both("r12", 0, "first part", SPEECH);
+    driver.advanceWallClockTime(TIMEOUT.plusSeconds(10));
+
+    JsonNode r = json(results.readValue());
+    assertThat(r.get("status").asText()).isEqualTo("INCOMPLETE");
+    assertThat(r.get("reason").asText()).contains("no FINISHED event");
+  }
+
+  @Test
   void replayWithANewModelSupersedesOnceEveryChunkHasIt() {
     both("r8", 0, "old zero", SPEECH);
     both("r8", 1, "old one", SPEECH);

@@ -64,13 +64,7 @@ final class Pipelines {
         if (complete.containsKey(id)) {
           continue;
         }
-        HttpResponse<String> r =
-            http.send(
-                HttpRequest.newBuilder(URI.create(services.resultsUrl() + "/api/recordings/" + id))
-                    .header("Authorization", "Bearer " + services.readKey())
-                    .timeout(Duration.ofSeconds(30))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = recording(http, services, id);
         if (r.statusCode() == 200) {
           JsonNode result = JSON.readTree(r.body());
           assertThat(result.get("status").asText()).as(id).isIn("PROCESSING", "COMPLETE");
@@ -99,5 +93,16 @@ final class Pipelines {
       }
     }
     return counts;
+  }
+
+  /** The query API's answer for a recording, asked as a reader. */
+  static HttpResponse<String> recording(HttpClient http, Services services, String id)
+      throws IOException, InterruptedException {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(services.resultsUrl() + "/api/recordings/" + id))
+            .header("Authorization", "Bearer " + services.readKey())
+            .timeout(Duration.ofSeconds(30))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -22,6 +22,12 @@ public final class IngestClient {
   /** The header ingest reads the upload key from. */
   public static final String API_KEY_HEADER = "X-API-Key";
 
+  /** A retry with the same key gets the same recording (ingest's {@code Idempotency-Key}). */
+  public static final String IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
+
+  /** Set on ingest's answer to a retry of an upload it accepted before. */
+  public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String baseUrl;
@@ -57,6 +63,8 @@ public final class IngestClient {
    * @param message for an accepted upload its chunks and length, else the reason
    * @param results where results-service serves the recording, as ingest announced it; null when
    *     refused
+   * @param replayed the answer is ingest's first one again: an upload with the same idempotency key
+   *     was accepted before, and nothing was published this time
    */
   public record Upload(
       Path file,
@@ -68,7 +76,8 @@ public final class IngestClient {
       double seconds,
       String inputFormat,
       long sentAtMs,
-      String results) {
+      String results,
+      boolean replayed) {
     public boolean accepted() {
       return status == 202;
     }
@@ -83,21 +92,33 @@ public final class IngestClient {
    */
   public Upload upload(Path file, String name, String device, Instant capturedAt)
       throws IOException, InterruptedException {
+    return upload(file, name, device, capturedAt, null);
+  }
+
+  /**
+   * @param idempotencyKey sent as {@code Idempotency-Key} (1 to 255 printable ASCII characters), so
+   *     that sending the same file again with it gets the same recording: the first answer once it
+   *     was accepted, a new attempt under the same id after a failure; null for none
+   */
+  public Upload upload(
+      Path file, String name, String device, Instant capturedAt, String idempotencyKey)
+      throws IOException, InterruptedException {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("name", name);
     query.put("device", device);
     query.put("capturedAt", capturedAt == null ? null : capturedAt.toString());
     URI uri = URI.create(baseUrl + "/recordings?" + query(query));
     long sent = System.currentTimeMillis();
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(uri)
-                .timeout(Duration.ofMinutes(5))
-                .header("Content-Type", "application/octet-stream")
-                .header(API_KEY_HEADER, apiKey)
-                .POST(HttpRequest.BodyPublishers.ofFile(file))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofMinutes(5))
+            .header("Content-Type", "application/octet-stream")
+            .header(API_KEY_HEADER, apiKey)
+            .POST(HttpRequest.BodyPublishers.ofFile(file));
+    if (idempotencyKey != null) {
+      request.header(IDEMPOTENCY_KEY_HEADER, idempotencyKey);
+    }
+    HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     JsonNode body;
     try {
       body = JSON.readTree(r.body());
@@ -111,7 +132,17 @@ public final class IngestClient {
       // Over the HTTP server's body limit, which answers before the service can, without a JSON
       // body; the service's own 413s (TOO_LARGE, TOO_LONG) say which in theirs.
       return new Upload(
-          file, 413, null, "TOO_LARGE", "larger than the service takes", 0, 0, null, sent, null);
+          file,
+          413,
+          null,
+          "TOO_LARGE",
+          "larger than the service takes",
+          0,
+          0,
+          null,
+          sent,
+          null,
+          false);
     }
     String id = body.path("recordingId").asText(null);
     int chunks = body.path("chunks").asInt();
@@ -131,7 +162,28 @@ public final class IngestClient {
         seconds,
         body.path("inputFormat").asText(null),
         sent,
-        body.path("results").asText(null));
+        body.path("results").asText(null),
+        r.headers().firstValue(REPLAYED_HEADER).map("true"::equalsIgnoreCase).orElse(false));
+  }
+
+  /**
+   * An idempotency key for a file: {@code sha256:} and the SHA-256 of its bytes, so the same file
+   * sent again by the same caller is the same recording.
+   */
+  public static String keyOf(Path file) throws IOException {
+    java.security.MessageDigest sha;
+    try {
+      sha = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+    try (var in = java.nio.file.Files.newInputStream(file)) {
+      byte[] buffer = new byte[64 * 1024];
+      for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+        sha.update(buffer, 0, n);
+      }
+    }
+    return "sha256:" + java.util.HexFormat.of().formatHex(sha.digest());
   }
 
   /** {@code key=value&...} for the values that are set, encoded. */
