@@ -1,6 +1,7 @@
 package dev.earshot.ingest.config;
 
 import dev.earshot.schema.EarshotService;
+import dev.earshot.schema.topic.EarshotTopic;
 import dev.earshot.schema.topic.TopicSettings;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
@@ -28,6 +29,8 @@ public interface IngestConfig {
   Trim trim();
 
   Http http();
+
+  OpenAi openai();
 
   Publish publish();
 
@@ -110,6 +113,36 @@ public interface IngestConfig {
     /** The most Idempotency-Keys remembered at once; the oldest answered ones make room first. */
     @WithDefault("10000")
     int idempotencyMaxKeys();
+  }
+
+  /** The OpenAI-compatible API: {@code /v1/audio/transcriptions}, {@code /translations}, models. */
+  interface OpenAi {
+    /** Whether ingest serves it (and follows the results and models topics for it). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How long a request waits for its recording's result before it is answered 504. */
+    @WithDefault("5M")
+    Duration resultTimeout();
+
+    /**
+     * The model name OpenAI's clients send by default; it stands for whatever model the STT workers
+     * serve.
+     */
+    @WithDefault("whisper-1")
+    String defaultModel();
+
+    /** A model no worker announced for this long is no longer listed. */
+    @WithDefault("30M")
+    Duration modelTtl();
+
+    /** The topic results-service writes recording results to. */
+    @WithDefault(EarshotTopic.Names.RESULTS)
+    String resultsTopic();
+
+    /** The topic the STT workers announce their models on. */
+    @WithDefault(EarshotTopic.Names.MODELS)
+    String modelsTopic();
   }
 
   /** Publishing to Kafka. */

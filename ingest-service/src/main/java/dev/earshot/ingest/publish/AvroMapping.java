@@ -6,12 +6,14 @@ import dev.earshot.ingest.recording.EncodedChunk;
 import dev.earshot.ingest.recording.Recording;
 import dev.earshot.ingest.recording.RecordingSource;
 import dev.earshot.ingest.recording.Rejection;
+import dev.earshot.ingest.recording.TranscriptionWishes;
 import dev.earshot.schema.AudioChunk;
 import dev.earshot.schema.RecordingEvent;
 import dev.earshot.schema.RecordingEventType;
 import dev.earshot.schema.SampleEncoding;
 import dev.earshot.schema.SourceInfo;
 import dev.earshot.schema.SourceKind;
+import dev.earshot.schema.TranscriptionRequest;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 
@@ -35,6 +37,19 @@ final class AvroMapping {
         .setLast(chunk.last())
         .setSource(source(recording))
         .setPublishedAt(now)
+        .setRequest(request(recording.source().wishes()))
+        .build();
+  }
+
+  private static TranscriptionRequest request(TranscriptionWishes wishes) {
+    if (wishes.isEmpty()) {
+      return null;
+    }
+    return TranscriptionRequest.newBuilder()
+        .setTask(wishes.task())
+        .setLanguage(wishes.language())
+        .setPrompt(wishes.prompt())
+        .setTemperature(wishes.temperature())
         .build();
   }
 

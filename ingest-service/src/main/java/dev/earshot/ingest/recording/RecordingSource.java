@@ -10,11 +10,26 @@ public record RecordingSource(
     String name,
     String device,
     Instant captureTime,
-    Map<String, String> attributes) {
+    Map<String, String> attributes,
+    TranscriptionWishes wishes) {
 
   public RecordingSource {
     Objects.requireNonNull(origin, "origin");
     attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    wishes = wishes == null ? TranscriptionWishes.NONE : wishes;
+  }
+
+  public RecordingSource(
+      Origin origin,
+      String name,
+      String device,
+      Instant captureTime,
+      Map<String, String> attributes) {
+    this(origin, name, device, captureTime, attributes, TranscriptionWishes.NONE);
+  }
+
+  public RecordingSource withWishes(TranscriptionWishes wishes) {
+    return new RecordingSource(origin, name, device, captureTime, attributes, wishes);
   }
 
   public static RecordingSource of(Origin origin, String name) {
@@ -22,10 +37,10 @@ public record RecordingSource(
   }
 
   public RecordingSource withDevice(String device) {
-    return new RecordingSource(origin, name, device, captureTime, attributes);
+    return new RecordingSource(origin, name, device, captureTime, attributes, wishes);
   }
 
   public RecordingSource withCaptureTime(Instant captureTime) {
-    return new RecordingSource(origin, name, device, captureTime, attributes);
+    return new RecordingSource(origin, name, device, captureTime, attributes, wishes);
   }
 }

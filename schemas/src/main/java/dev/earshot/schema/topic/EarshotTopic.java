@@ -34,7 +34,12 @@ public enum EarshotTopic {
    */
   RESULTS(Names.RESULTS, null, Map.of("retention.ms", "2592000000")),
   /** Records that could not be processed, unchanged, with the reason in headers. */
-  DEAD_LETTERS(Names.DEAD_LETTERS, null, Map.of("max.message.bytes", "4194304"));
+  DEAD_LETTERS(Names.DEAD_LETTERS, null, Map.of("max.message.bytes", "4194304")),
+  /**
+   * The models the STT workers serve, JSON ({@code ServedModel}), keyed by model id (the one topic
+   * not keyed by recording id), compacted: the latest announcement of each model stays.
+   */
+  MODELS(Names.MODELS, null, Map.of("cleanup.policy", "compact"));
 
   /**
    * The default names as constants, for annotations ({@code @WithDefault}) that need them at
@@ -48,6 +53,7 @@ public enum EarshotTopic {
     public static final String CHUNK_RESULTS = "earshot.chunk-results";
     public static final String RESULTS = "earshot.results";
     public static final String DEAD_LETTERS = "earshot.dead-letters";
+    public static final String MODELS = "earshot.models";
 
     private Names() {}
   }

@@ -59,7 +59,11 @@ public class SttBeans {
   WorkerTopics topics(
       SttConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafka) {
     return WorkerTopics.forWorker(
-        kafka, config.topics(), EarshotService.STT, EarshotTopic.TRANSCRIPTS, Channels.TRANSCRIPTS);
+        kafka,
+        config.topics(),
+        EarshotService.STT,
+        Map.of(
+            EarshotTopic.TRANSCRIPTS, Channels.TRANSCRIPTS, EarshotTopic.MODELS, Channels.MODELS));
   }
 
   void close(@Disposes WorkerTopics topics) throws Exception {

@@ -56,10 +56,14 @@ public record SttSettings(
    * so results-service tells a replay with other settings from a redone chunk.
    */
   public String decodingSignature() {
+    return signature(decodingDescription());
+  }
+
+  /** The first 12 hex digits of the SHA-256 of a settings description. */
+  public static String signature(String description) {
     try {
       byte[] hash =
-          MessageDigest.getInstance("SHA-256")
-              .digest(decodingDescription().getBytes(StandardCharsets.UTF_8));
+          MessageDigest.getInstance("SHA-256").digest(description.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(hash, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every Java runtime has SHA-256", e);

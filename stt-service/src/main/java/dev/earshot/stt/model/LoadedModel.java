@@ -8,18 +8,46 @@ import dev.earshot.whisper.Transcriber;
 import dev.earshot.whisper.WhisperModel;
 import dev.earshot.whisper.WhisperModels;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * The Whisper model as the settings ask for it, with the speech detector and the batching.
- *
- * @param decoding {@link SttSettings#decodingSignature()}, which transcripts carry
+ * The Whisper model as the settings ask for it, with the speech detector and the batching; and, for
+ * chunks whose uploader asked for a task, language or temperature of their own, the same model with
+ * those wishes.
  */
-public record LoadedModel(
-    WhisperModel model, SpeechDetector detector, SpeechToText speechToText, String decoding)
-    implements AutoCloseable {
+public final class LoadedModel implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(LoadedModel.class);
+
+  /**
+   * Distinct wishes kept at once; each costs a decoder thread's worth of nothing but a map entry.
+   */
+  private static final int MAX_WISHES = 64;
+
+  private final WhisperModel model;
+  private final SpeechDetector detector;
+  private final SpeechToText speechToText;
+  private final SttSettings settings;
+  private final Map<Wishes, SpeechToText> wished =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Wishes, SpeechToText> eldest) {
+          return size() > MAX_WISHES;
+        }
+      };
+
+  public LoadedModel(
+      WhisperModel model,
+      SpeechDetector detector,
+      SpeechToText speechToText,
+      SttSettings settings) {
+    this.model = model;
+    this.detector = detector;
+    this.speechToText = speechToText;
+    this.settings = settings;
+  }
 
   /** Fetches the model when it is not in the cache yet, and opens it. */
   public static LoadedModel load(SttSettings settings, AssetCache cache) throws Exception {
@@ -34,10 +62,54 @@ public record LoadedModel(
     LOG.infof(
         "Decoding settings %s: %s", settings.decodingSignature(), settings.decodingDescription());
     return new LoadedModel(
-        model,
-        detector,
-        new SpeechToText(transcriber, settings.batchSize()),
-        settings.decodingSignature());
+        model, detector, new SpeechToText(transcriber, settings.batchSize()), settings);
+  }
+
+  public WhisperModel model() {
+    return model;
+  }
+
+  public SpeechDetector detector() {
+    return detector;
+  }
+
+  /** The worker's own settings. */
+  public SpeechToText speechToText() {
+    return speechToText;
+  }
+
+  /**
+   * The model with an uploader's wishes applied to the worker's settings.
+   *
+   * @throws IllegalArgumentException for a task or language the model does not know
+   */
+  public SpeechToText speechToText(Wishes wishes) {
+    if (wishes.isEmpty()) {
+      return speechToText;
+    }
+    synchronized (wished) {
+      SpeechToText found = wished.get(wishes);
+      if (found == null) {
+        found =
+            new SpeechToText(
+                new Transcriber(model, wishes.apply(settings.decoding()), detector),
+                settings.batchSize());
+        wished.put(wishes, found);
+      }
+      return found;
+    }
+  }
+
+  /** {@link SttSettings#decodingSignature()}, which transcripts carry. */
+  public String decoding() {
+    return settings.decodingSignature();
+  }
+
+  /** The settings hash of transcripts made with these wishes. */
+  public String decoding(Wishes wishes) {
+    return wishes.isEmpty()
+        ? decoding()
+        : SttSettings.signature(settings.decodingDescription() + " " + wishes.describe());
   }
 
   @Override

@@ -6,6 +6,7 @@ public final class Channels {
   public static final String AUDIO_CHUNKS = "audio-chunks";
   public static final String TRANSCRIPTS = "transcripts";
   public static final String DEAD_LETTERS = "dead-letters";
+  public static final String MODELS = "models";
 
   private Channels() {}
 }

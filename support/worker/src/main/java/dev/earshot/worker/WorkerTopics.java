@@ -38,18 +38,31 @@ public final class WorkerTopics implements AutoCloseable {
       EarshotService service,
       EarshotTopic output,
       String outputChannel) {
+    return forWorker(kafka, settings, service, Map.of(output, outputChannel));
+  }
+
+  /**
+   * @param outputs each catalogue topic the worker writes, with the outgoing channel that writes it
+   */
+  public static WorkerTopics forWorker(
+      Map<String, Object> kafka,
+      TopicSettings settings,
+      EarshotService service,
+      Map<EarshotTopic, String> outputs) {
     Config config = ConfigProvider.getConfig();
-    return start(
-        kafka,
-        settings,
-        Map.of(
-            EarshotTopic.AUDIO_CHUNKS,
-            config.getValue("mp.messaging.incoming.audio-chunks.topic", String.class),
-            output,
-            config.getValue("mp.messaging.outgoing." + outputChannel + ".topic", String.class),
-            EarshotTopic.DEAD_LETTERS,
-            config.getValue("mp.messaging.outgoing.dead-letters.topic", String.class)),
-        service.module());
+    Map<EarshotTopic, String> names = new java.util.EnumMap<>(EarshotTopic.class);
+    names.put(
+        EarshotTopic.AUDIO_CHUNKS,
+        config.getValue("mp.messaging.incoming.audio-chunks.topic", String.class));
+    outputs.forEach(
+        (topic, channel) ->
+            names.put(
+                topic,
+                config.getValue("mp.messaging.outgoing." + channel + ".topic", String.class)));
+    names.put(
+        EarshotTopic.DEAD_LETTERS,
+        config.getValue("mp.messaging.outgoing.dead-letters.topic", String.class));
+    return start(kafka, settings, names, service.module());
   }
 
   /**

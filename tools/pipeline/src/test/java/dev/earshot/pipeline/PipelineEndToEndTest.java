@@ -87,6 +87,147 @@ class PipelineEndToEndTest {
     }
   }
 
+  /**
+   * OpenAI's official Java client, unchanged but for its base URL and key, against ingest's
+   * OpenAI-compatible API: the model list, json, verbose_json with words and Earshot's extra field,
+   * srt, a translation and the errors it maps to its own exceptions.
+   */
+  @Test
+  void openAisJavaClientTranscribesThroughThePipeline() throws Exception {
+    Path jfk = AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV);
+    com.openai.client.OpenAIClient client =
+        com.openai.client.okhttp.OpenAIOkHttpClient.builder()
+            .apiKey(services.apiKey())
+            .baseUrl(services.ingestUrl() + "/v1")
+            .timeout(Duration.ofMinutes(3))
+            .maxRetries(0)
+            .build();
+    try {
+      // The STT worker announces its model once loaded.
+      List<String> served = List.of();
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (served.isEmpty() && System.nanoTime() < deadline) {
+        served =
+            client.models().list().data().stream().map(com.openai.models.models.Model::id).toList();
+        Thread.sleep(500);
+      }
+      System.out.println("GET /v1/models: " + served);
+      assertThat(served).contains("openai/whisper-tiny");
+
+      var json =
+          client
+              .audio()
+              .transcriptions()
+              .create(
+                  com.openai.models.audio.transcriptions.TranscriptionCreateParams.builder()
+                      .file(jfk)
+                      .model(com.openai.models.audio.AudioModel.WHISPER_1)
+                      .build());
+      System.out.println("json: " + json);
+      assertThat(json.asTranscription().text())
+          .as("on %s", CpuFeatures.host())
+          .containsIgnoringCase("ask not what your country can do for you");
+
+      var verbose =
+          client
+              .audio()
+              .transcriptions()
+              .create(
+                  com.openai.models.audio.transcriptions.TranscriptionCreateParams.builder()
+                      .file(jfk)
+                      .model("whisper-1")
+                      .language("en")
+                      .responseFormat(com.openai.models.audio.AudioResponseFormat.VERBOSE_JSON)
+                      .addTimestampGranularity(
+                          com.openai.models.audio.transcriptions.TranscriptionCreateParams
+                              .TimestampGranularity.WORD)
+                      .addTimestampGranularity(
+                          com.openai.models.audio.transcriptions.TranscriptionCreateParams
+                              .TimestampGranularity.SEGMENT)
+                      .build())
+              .asVerbose();
+      System.out.println("verbose_json: " + verbose);
+      assertThat(verbose.language()).isEqualTo("english");
+      assertThat(verbose.duration()).isCloseTo(11.0, org.assertj.core.data.Offset.offset(0.01));
+      assertThat(verbose.segments().orElseThrow())
+          .isNotEmpty()
+          .allSatisfy(
+              seg -> {
+                assertThat(seg.end()).isGreaterThan(seg.start());
+                assertThat(seg.avgLogprob()).isNegative();
+                assertThat(seg.noSpeechProb()).isBetween(0f, 1f);
+                assertThat(seg.compressionRatio()).isPositive();
+              });
+      var earshot = verbose._additionalProperties().get("earshot");
+      assertThat(earshot).isNotNull();
+      JsonNode extra = JSON.readTree(JSON.writeValueAsString(earshot.convert(Object.class)));
+      assertThat(extra.get("predicted_label").asText()).isEqualTo("speech");
+      assertThat(extra.get("status").asText()).isEqualTo("COMPLETE");
+
+      // Subtitles come as text: the client's raw response holds them.
+      try (var raw =
+          client
+              .audio()
+              .transcriptions()
+              .withRawResponse()
+              .create(
+                  com.openai.models.audio.transcriptions.TranscriptionCreateParams.builder()
+                      .file(jfk)
+                      .model("whisper-1")
+                      .responseFormat(com.openai.models.audio.AudioResponseFormat.SRT)
+                      .build())) {
+        String srt = new String(raw.body().readAllBytes(), StandardCharsets.UTF_8);
+        System.out.println("srt:\n" + srt);
+        assertThat(raw.statusCode()).isEqualTo(200);
+        assertThat(srt)
+            .startsWith("1\n00:00:0")
+            .containsPattern("\\d{2}:\\d{2}:\\d{2},\\d{3} --> \\d{2}:\\d{2}:\\d{2},\\d{3}")
+            .containsIgnoringCase("country");
+      }
+
+      var translation =
+          client
+              .audio()
+              .translations()
+              .create(
+                  com.openai.models.audio.translations.TranslationCreateParams.builder()
+                      .file(jfk)
+                      .model(com.openai.models.audio.AudioModel.WHISPER_1)
+                      .build());
+      System.out.println("translation: " + translation);
+      assertThat(translation.asTranslation().text()).containsIgnoringCase("country");
+
+      org.assertj.core.api.Assertions.assertThatThrownBy(
+              () ->
+                  client
+                      .audio()
+                      .transcriptions()
+                      .create(
+                          com.openai.models.audio.transcriptions.TranscriptionCreateParams.builder()
+                              .file(jfk)
+                              .model("whisper-large-v9")
+                              .build()))
+          .isInstanceOf(com.openai.errors.BadRequestException.class)
+          .hasMessageContaining("whisper-large-v9")
+          .hasMessageContaining("openai/whisper-tiny");
+      com.openai.client.OpenAIClient stranger =
+          com.openai.client.okhttp.OpenAIOkHttpClient.builder()
+              .apiKey("not-a-key-of-this-service")
+              .baseUrl(services.ingestUrl() + "/v1")
+              .maxRetries(0)
+              .build();
+      try {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> stranger.models().list())
+            .isInstanceOf(com.openai.errors.UnauthorizedException.class)
+            .hasMessageContaining("invalid API key");
+      } finally {
+        stranger.close();
+      }
+    } finally {
+      client.close();
+    }
+  }
+
   @Test
   void fileInRecordingResultWithPicturesOutCorruptFileInFailedResultOut() throws Exception {
     Path jfk = AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV);

@@ -1,0 +1,28 @@
+package dev.earshot.schema.result;
+
+import java.util.List;
+
+/**
+ * A speech-to-text model some STT worker serves, as the workers announce it on {@code
+ * earshot.models} (compacted, keyed by model id) when they start and every few minutes after; the
+ * OpenAI-compatible API lists these as its models.
+ *
+ * @param id e.g. {@code openai/whisper-tiny}
+ * @param version the hash of the model files
+ * @param settings the hash of the worker's decoding settings
+ * @param languages ISO codes the model transcribes (empty for an English-only model: {@code en})
+ * @param translates whether it can translate to English
+ * @param announcedAt ISO-8601 instant of the latest announcement
+ */
+public record ServedModel(
+    String id,
+    String version,
+    String settings,
+    List<String> languages,
+    boolean translates,
+    String announcedAt) {
+
+  public ServedModel {
+    languages = languages == null ? List.of() : List.copyOf(languages);
+  }
+}
