@@ -8,6 +8,7 @@ import dev.earshot.schema.RecordingEvent;
 import dev.earshot.schema.Transcript;
 import dev.earshot.schema.result.ModelInfo;
 import dev.earshot.schema.result.Segment;
+import dev.earshot.schema.result.Word;
 import dev.earshot.schema.serde.AvroDeserializer;
 import dev.earshot.worker.ChunkAudio;
 import java.util.LinkedHashMap;
@@ -63,7 +64,21 @@ public final class PartDecoder {
   static Part.TranscriptPart transcript(Transcript t) {
     List<Segment> segments =
         t.getSegments().stream()
-            .map(s -> new Segment(s.getStart(), s.getEnd(), s.getText().strip()))
+            .map(
+                s ->
+                    new Segment(
+                        s.getStart(),
+                        s.getEnd(),
+                        s.getText().strip(),
+                        s.getWords().stream()
+                            .map(
+                                w ->
+                                    new Word(
+                                        w.getStart(),
+                                        w.getEnd(),
+                                        w.getText().strip(),
+                                        w.getProbability()))
+                            .toList()))
             .toList();
     return new Part.TranscriptPart(
         t.getRecordingId(),
