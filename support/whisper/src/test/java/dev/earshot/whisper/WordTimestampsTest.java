@@ -25,19 +25,20 @@ import org.junit.jupiter.api.Test;
  * always over a 30 s encoder window (Earshot's short chunks use 20 s), computes the log-mel in
  * JavaScript and does not rescale the cut softmax.
  *
- * <p>Measured on an Intel Xeon (AVX-512): of 278 word boundaries (tiny and base on jfk.wav, base on
- * the five LibriVox clips) the median differs by 0.00 s, 90% by at most 0.04 s, the largest by 0.12
- * s, where a boundary lies in a pause and the attention is flat across it. Bounds: 0.2 s for every
- * boundary (ten encoder positions, well above that 0.12 s, since another processor's int8 kernels
- * move flat boundaries a little) and 0.05 s for a clip's median. What they catch: taking each
- * token's time from the row after the one that predicts it, the mistake transformers.js makes
- * unless corrected, puts the median at 0.3 s; wrong heads, frames not cut to the audio or no DTW
- * miss by seconds.
+ * <p>Measured on an Intel Xeon (AVX-512): of the 214 boundaries between words (tiny and base on
+ * jfk.wav, base on the five LibriVox clips) the median differs by 0.00 s, 90% by at most 0.04 s,
+ * the largest by 0.12 s, where a boundary lies in a pause and the attention is flat across it.
+ * Bounds: 0.2 s for every boundary (ten encoder positions, well above that 0.12 s, since another
+ * processor's int8 kernels move flat boundaries a little) and 0.05 s for a clip's median. What they
+ * catch: taking each token's time from the row after the one that predicts it, the mistake
+ * transformers.js makes unless corrected, puts tiny's median on jfk.wav at 0.34 s (1.52 s at most);
+ * wrong heads, frames not cut to the audio or no DTW miss by seconds.
  *
  * <p>Two boundaries are the methods' own: timing.py's path starts at the window's first position,
  * so the first word starts at the start (unless a heuristic moves it), while transformers.js's
  * leading timestamp token takes the silence before it; and timing.py cuts a sentence's last word to
- * twice the median word length, which transformers.js does not (up to 0.26 s apart here).
+ * twice the median word length, which transformers.js does not (0.14 s apart at most on these
+ * clips, 0.26 s on a LibriVox clip tiny transcribes): the last word's end is held to 0.4 s.
  */
 class WordTimestampsTest {
 
