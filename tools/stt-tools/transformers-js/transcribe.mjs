@@ -3,7 +3,7 @@
 // used to compare speed and accuracy with Earshot's Java pipeline on the SAME model files.
 //
 // Usage:
-//   node transcribe.mjs --model <modelFolder> --threads <n> [--timestamps] [--repeat <k>] <input.f32|input.wav> ...
+//   node transcribe.mjs --model <modelFolder> --threads <n> [--timestamps | --words] [--repeat <k>] <input.f32|input.wav> ...
 //
 // --repeat k (default 1) times each input k times and reports the median as "ms" (all runs in
 // "runsMs"); useful on noisy shared machines.
@@ -11,8 +11,11 @@
 // Inputs: raw little-endian float32 mono PCM at 16 kHz (*.f32, or any non-.wav name), or
 // RIFF/WAVE 16-bit PCM mono 16 kHz (*.wav; IEEE float32 mono 16 kHz WAV is accepted as well).
 //
+// --words asks for word timestamps (return_timestamps: 'word'), aligned as OpenAI's timing.py
+// aligns them (see alignLikeOpenAI below), and writes them as "words": [{text, start, end}].
+//
 // Output: one JSON line per input on stdout:
-//   {"file", "audioSeconds", "text", "ms", ["chunks" with --timestamps]}
+//   {"file", "audioSeconds", "text", "ms", ["chunks" with --timestamps], ["words" with --words]}
 // The first line additionally carries "loadMs" (pipeline load) and "warmupMs" (one untimed
 // warm-up transcription of the first input, done before any timed call).
 // Diagnostics go to stderr only, so stdout stays machine-readable.
@@ -28,12 +31,12 @@ const SAMPLE_RATE = 16000;
 function usage(msg) {
   if (msg) process.stderr.write(`error: ${msg}\n`);
   process.stderr.write(
-    'usage: node transcribe.mjs --model <modelFolder> --threads <n> [--timestamps] [--repeat <k>] <input.f32|input.wav> ...\n');
+    'usage: node transcribe.mjs --model <modelFolder> --threads <n> [--timestamps | --words] [--repeat <k>] <input.f32|input.wav> ...\n');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { model: null, threads: null, timestamps: false, repeat: '1', inputs: [] };
+  const opts = { model: null, threads: null, timestamps: false, words: false, repeat: '1', inputs: [] };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -45,6 +48,7 @@ function parseArgs(argv) {
     else if (a === '--threads') opts.threads = value();
     else if (a.startsWith('--threads=')) opts.threads = a.slice('--threads='.length);
     else if (a === '--timestamps') opts.timestamps = true;
+    else if (a === '--words') opts.words = true;
     else if (a === '--repeat') opts.repeat = value();
     else if (a.startsWith('--repeat=')) opts.repeat = a.slice('--repeat='.length);
     else if (a === '--help' || a === '-h') usage();
@@ -122,6 +126,36 @@ function readAudio(file) {
 
 const round1 = (x) => Math.round(x * 10) / 10;
 
+/**
+ * Makes transformers.js's word alignment that of OpenAI's timing.py (and of transformers in
+ * Python), whose DTW code it runs unchanged. Two things differ in 4.3.1:
+ * - It drops every prompt row of the cross-attention matrix and gives token k the time where the
+ *   row of the decoder AT token k starts; that row predicts token k + 1, so every word came out
+ *   one token late (on jfk.wav "Americans" 2.28-3.78 s, over the pause after the word, and "not"
+ *   over the next pause). timing.py gives a token the row that predicts it: the prompt's last row
+ *   for the first token. Here one more prompt row is kept and the times move one token on.
+ * - In its timestamp path it aligns over the whole 30 s window (num_frames 1500), so the last
+ *   words could align into the padding; timing.py cuts the attention to the audio's frames
+ *   (num_frames // 2 positions), as this passes.
+ * Only the first seek pass is cut to the audio; inputs here are single windows of at most 30 s.
+ */
+function alignLikeOpenAI(model, audioPositions) {
+  const original = model._extract_token_timestamps.bind(model);
+  let calls = 0;
+  model._extract_token_timestamps = (outputs, heads, numFrames, precision, numInputIds = 1) => {
+    if (++calls > 1) {
+      process.stderr.write('warning: a second seek pass; its words are not cut to the audio\n');
+    }
+    const frames = calls === 1 ? Math.min(numFrames ?? Infinity, audioPositions()) : numFrames;
+    const times = original(outputs, heads, frames, precision, numInputIds - 1);
+    const data = times.data;
+    for (let i = data.length - 1; i > 0; i--) data[i] = data[i - 1];
+    data[0] = 0;
+    return times;
+  };
+  return () => { calls = 0; };
+}
+
 async function main() {
   const opts = parseArgs(process.argv.slice(2));
 
@@ -171,16 +205,22 @@ async function main() {
     process.stderr.write(`process threads after load: ${fs.readdirSync('/proc/self/task').length}\n`);
   } catch { /* not Linux */ }
 
+  let positions = 0;
+  const newInput = opts.words ? alignLikeOpenAI(asr.model, () => positions) : () => {};
+
   const generateKwargs = {
     language: 'english',
     task: 'transcribe',
-    return_timestamps: opts.timestamps,
+    return_timestamps: opts.words ? 'word' : opts.timestamps,
     do_sample: false, // greedy
     num_beams: 1,
     // chunk_length_s deliberately unset: inputs are <= 30 s and go through in one window.
   };
 
   const transcribe = async (audio) => {
+    // OpenAI's num_frames // 2: 10 ms log-mel frames, two per encoder position.
+    positions = Math.floor(Math.floor(audio.length / 160) / 2);
+    newInput();
     const t = performance.now();
     const out = await asr(audio, generateKwargs);
     return { out, ms: performance.now() - t };
@@ -209,6 +249,9 @@ async function main() {
     };
     if (opts.repeat > 1) line.runsMs = runs.map(round1);
     if (opts.timestamps && out.chunks) line.chunks = out.chunks;
+    if (opts.words && out.chunks) {
+      line.words = out.chunks.map((c) => ({ text: c.text, start: c.timestamp[0], end: c.timestamp[1] }));
+    }
     if (i === 0) {
       line.loadMs = round1(loadMs);
       line.warmupMs = round1(warmupMs);

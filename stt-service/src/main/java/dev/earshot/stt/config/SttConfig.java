@@ -69,6 +69,13 @@ public interface SttConfig {
     @WithDefault("true")
     boolean timestamps();
 
+    /**
+     * Word times from the decoder's cross-attention, as OpenAI's word_timestamps, where the model
+     * files allow them: one more decoder pass per chunk.
+     */
+    @WithDefault("true")
+    boolean wordTimestamps();
+
     /** 1 is greedy, as OpenAI's transcribe(); more is beam search. */
     @WithDefault("1")
     int beamSize();

@@ -4,10 +4,10 @@ import dev.earshot.schema.ModelRef;
 import dev.earshot.schema.Transcript;
 import dev.earshot.schema.TranscriptSegment;
 import dev.earshot.schema.TranscriptTimings;
+import dev.earshot.schema.TranscriptWord;
 import dev.earshot.whisper.DecodingOptions;
 import dev.earshot.whisper.Transcription;
 import java.time.Instant;
-import java.util.List;
 
 /** Maps a chunk's transcription to the Transcript contract. */
 final class TranscriptMapping {
@@ -38,7 +38,18 @@ final class TranscriptMapping {
         .setTask(options.task().name().toLowerCase(java.util.Locale.ROOT))
         .setSegments(
             t.segments().stream()
-                .map(s -> new TranscriptSegment(s.start(), s.end(), s.text(), List.of()))
+                .map(
+                    s ->
+                        new TranscriptSegment(
+                            s.start(),
+                            s.end(),
+                            s.text(),
+                            s.words().stream()
+                                .map(
+                                    w ->
+                                        new TranscriptWord(
+                                            w.start(), w.end(), w.text(), (float) w.probability()))
+                                .toList()))
                 .toList())
         .setNoSpeechProbability((float) t.noSpeechProbability())
         .setAvgLogProbability((float) t.avgLogProbability())

@@ -28,6 +28,11 @@ class SttSettingsTest {
     assertThat(settings(WhisperOptions.defaults(), DEFAULTS.withBeamSize(5), 1).decodingSignature())
         .isNotEqualTo(base);
     assertThat(
+            settings(WhisperOptions.defaults(), DEFAULTS.withWordTimestamps(false), 1)
+                .decodingSignature())
+        .as("word timestamps move segment bounds to the words")
+        .isNotEqualTo(base);
+    assertThat(
             settings(WhisperOptions.defaults(), DEFAULTS.withLanguage("de"), 1).decodingSignature())
         .isNotEqualTo(base);
     assertThat(

@@ -101,6 +101,19 @@ class SttServiceTest {
         .containsIgnoringCase("young man");
     assertThat(second.getSegments())
         .allSatisfy(s -> assertThat(s.getStart()).isGreaterThanOrEqualTo(11.0));
+    // Word times are in the recording, as segment times are: the second chunk starts at 11 s.
+    var words = second.getSegments().stream().flatMap(s -> s.getWords().stream()).toList();
+    assertThat(words).isNotEmpty();
+    assertThat(words)
+        .allSatisfy(
+            w -> {
+              assertThat(w.getStart()).isBetween(11.0, w.getEnd());
+              assertThat(w.getEnd()).isLessThanOrEqualTo(11.0 + libri.length / 16000.0);
+              assertThat(w.getProbability()).isBetween(0f, 1f);
+            });
+    assertThat(first.getSegments().stream().mapToInt(s -> s.getWords().size()).sum())
+        .as("JFK's words on %s", CpuFeatures.host())
+        .isEqualTo(22);
     assertThat(silence.getText()).isEmpty();
     assertThat(silence.getSilent()).isTrue();
     assertThat(silence.getLastChunk()).isTrue();

@@ -25,7 +25,8 @@ import java.util.Set;
  * <p>Decoder tensors: {@code input_ids} [rows, n] int64; {@code encoder_hidden_states} [rows, 1500
  * (fewer for a short encoder window), d]; {@code past_key_values.L.{decoder,encoder}.{key,value}}
  * [rows, heads, length, headSize]; {@code use_cache_branch} bool [1]; output {@code logits} [rows,
- * n, vocabulary]. Not thread-safe.
+ * n, vocabulary], and where the export has them {@code cross_attentions.L} [rows, heads, n, audio
+ * positions] (after the softmax over the positions). Not thread-safe.
  */
 public final class DecoderSession implements AutoCloseable {
 
@@ -101,6 +102,87 @@ public final class DecoderSession implements AutoCloseable {
     return new DecoderSession(this);
   }
 
+  /** The graph output with the cross-attention weights of a decoder layer. */
+  static String crossAttentionOutput(int layer) {
+    return "cross_attentions." + layer;
+  }
+
+  /**
+   * What the decoder attends to, for word timestamps.
+   *
+   * @param weights cross-attention [heads][tokens][frames], of the first frames audio positions, as
+   *     the export gives them (after the softmax over all the positions)
+   * @param probabilities for each token after the first, its probability after the tokens before it
+   *     among the tokens below the probability limit (NaN for the first and for tokens from the
+   *     limit up)
+   */
+  record CrossAttention(float[][][] weights, double[] probabilities) {}
+
+  /**
+   * One pass over a whole token sequence from the start, as the first pass of a conversation but
+   * keeping nothing, for the cross-attention of some heads. The cached branch cannot take it: the
+   * export traced that branch with one token, so it has no causal mask, and several tokens fed
+   * together would see each other's future.
+   *
+   * @param heads {@code [layer, head]} pairs
+   * @param frames how many audio positions to keep, from the first
+   * @param probabilityLimit token ids from this one up do not count in the probabilities (OpenAI
+   *     scores text tokens among text tokens only)
+   */
+  CrossAttention crossAttention(int[] tokens, int[][] heads, int frames, int probabilityLimit) {
+    if (length != 0 || encoderHidden.getInfo().getShape()[0] != 1) {
+      throw new IllegalStateException("a fresh conversation over one window");
+    }
+    Set<String> wanted = new HashSet<>();
+    wanted.add("logits");
+    for (int[] head : heads) {
+      wanted.add(crossAttentionOutput(head[0]));
+    }
+    List<OnnxTensor> temporary = new ArrayList<>();
+    try (OrtSession.Result result =
+        session.run(firstPassInputs(new int[][] {tokens}, temporary), wanted)) {
+      float[][][] weights = new float[heads.length][tokens.length][];
+      // A layer's weights [1, heads, tokens, positions] are copied out once for all its heads.
+      Map<Integer, FloatBuffer> layers = new HashMap<>();
+      for (int h = 0; h < heads.length; h++) {
+        String name = crossAttentionOutput(heads[h][0]);
+        OnnxTensor tensor =
+            (OnnxTensor)
+                result
+                    .get(name)
+                    .orElseThrow(() -> new IllegalStateException("decoder gave no " + name));
+        int positions = (int) tensor.getInfo().getShape()[3];
+        if (frames > positions) {
+          throw new IllegalArgumentException(
+              frames + " frames of " + positions + " audio positions");
+        }
+        FloatBuffer values = layers.computeIfAbsent(heads[h][0], l -> tensor.getFloatBuffer());
+        for (int t = 0; t < tokens.length; t++) {
+          weights[h][t] = new float[frames];
+          values.get((heads[h][1] * tokens.length + t) * positions, weights[h][t]);
+        }
+      }
+      double[] probabilities = new double[tokens.length];
+      probabilities[0] = Double.NaN;
+      OnnxTensor logits = (OnnxTensor) result.get("logits").orElseThrow();
+      int vocabulary = (int) logits.getInfo().getShape()[2];
+      FloatBuffer values = logits.getFloatBuffer();
+      float[] row = new float[probabilityLimit];
+      for (int i = 1; i < tokens.length; i++) {
+        values.get((i - 1) * vocabulary, row);
+        probabilities[i] =
+            tokens[i] < probabilityLimit
+                ? Math.exp(row[tokens[i]] - Numerics.logSumExp(row, 0, probabilityLimit))
+                : Double.NaN;
+      }
+      return new CrossAttention(weights, probabilities);
+    } catch (OrtException e) {
+      throw new IllegalStateException("Whisper decoder failed: " + e.getMessage(), e);
+    } finally {
+      temporary.forEach(OnnxTensor::close);
+    }
+  }
+
   /** Tokens processed so far in each row. */
   public int length() {
     return length;
@@ -127,18 +209,9 @@ public final class DecoderSession implements AutoCloseable {
     if (prompts.length != batch) {
       throw new IllegalArgumentException(prompts.length + " prompts for " + batch + " rows");
     }
-    Map<String, OnnxTensor> inputs = new HashMap<>();
     List<OnnxTensor> temporary = new ArrayList<>();
     try {
-      inputs.put("input_ids", ids(prompts, temporary));
-      inputs.put("encoder_hidden_states", encoderHidden);
-      inputs.put("use_cache_branch", flag(false, temporary));
-      long[] empty = {batch, config.decoderHeads(), 0, config.headSize()};
-      for (int i = 0; i < decoderPast.length; i++) {
-        inputs.put(decoderPast[i], tensor(FloatBuffer.allocate(0), empty, temporary));
-        inputs.put(encoderPast[i], tensor(FloatBuffer.allocate(0), empty, temporary));
-      }
-      prefillResult = session.run(inputs);
+      prefillResult = session.run(firstPassInputs(prompts, temporary));
       lastResult = prefillResult;
       decoderKv = outputs(prefillResult, decoderPresent);
       encoderKv = outputs(prefillResult, encoderPresent);
@@ -150,6 +223,21 @@ public final class DecoderSession implements AutoCloseable {
     } finally {
       temporary.forEach(OnnxTensor::close);
     }
+  }
+
+  /** Inputs of a first pass: the prompts, the encoder states and an empty cache. */
+  private Map<String, OnnxTensor> firstPassInputs(int[][] prompts, List<OnnxTensor> temporary)
+      throws OrtException {
+    Map<String, OnnxTensor> inputs = new HashMap<>();
+    inputs.put("input_ids", ids(prompts, temporary));
+    inputs.put("encoder_hidden_states", encoderHidden);
+    inputs.put("use_cache_branch", flag(false, temporary));
+    long[] empty = {prompts.length, config.decoderHeads(), 0, config.headSize()};
+    for (int i = 0; i < decoderPast.length; i++) {
+      inputs.put(decoderPast[i], tensor(FloatBuffer.allocate(0), empty, temporary));
+      inputs.put(encoderPast[i], tensor(FloatBuffer.allocate(0), empty, temporary));
+    }
+    return inputs;
   }
 
   /** Feeds one token to every row; returns the next-token logits [rows][vocabulary]. */

@@ -9,6 +9,8 @@ import java.util.Arrays;
  * @param task transcribe in the spoken language, or translate to English
  * @param language ISO code such as "en" to force, or null to detect
  * @param timestamps predict segment timestamps (otherwise one segment per window)
+ * @param wordTimestamps time each word by the decoder's cross-attention, where the model files
+ *     allow it ({@link WhisperModel#timesWords()}): one more decoder pass per window
  * @param beamSize 1 for greedy decoding, more for beam search (at temperature 0)
  * @param bestOf samples drawn at each non-zero fallback temperature
  * @param temperatures tried in order until the output passes the thresholds
@@ -25,6 +27,7 @@ public record DecodingOptions(
     Task task,
     String language,
     boolean timestamps,
+    boolean wordTimestamps,
     int beamSize,
     int bestOf,
     double[] temperatures,
@@ -73,6 +76,7 @@ public record DecodingOptions(
         Task.TRANSCRIBE,
         null,
         true,
+        true,
         1,
         5,
         new double[] {0.0, 0.2, 0.4, 0.6, 0.8, 1.0},
@@ -90,6 +94,7 @@ public record DecodingOptions(
         task,
         code,
         timestamps,
+        wordTimestamps,
         beamSize,
         bestOf,
         temperatures,
@@ -107,6 +112,7 @@ public record DecodingOptions(
         newTask,
         language,
         timestamps,
+        wordTimestamps,
         beamSize,
         bestOf,
         temperatures,
@@ -123,6 +129,25 @@ public record DecodingOptions(
     return new DecodingOptions(
         task,
         language,
+        on,
+        wordTimestamps,
+        beamSize,
+        bestOf,
+        temperatures,
+        compressionRatioThreshold,
+        logProbThreshold,
+        noSpeechThreshold,
+        maxTokens,
+        maxInitialTimestamp,
+        seed,
+        guards);
+  }
+
+  public DecodingOptions withWordTimestamps(boolean on) {
+    return new DecodingOptions(
+        task,
+        language,
+        timestamps,
         on,
         beamSize,
         bestOf,
@@ -141,6 +166,7 @@ public record DecodingOptions(
         task,
         language,
         timestamps,
+        wordTimestamps,
         beams,
         bestOf,
         temperatures,
@@ -158,6 +184,7 @@ public record DecodingOptions(
         task,
         language,
         timestamps,
+        wordTimestamps,
         beamSize,
         bestOf,
         values,
@@ -175,6 +202,7 @@ public record DecodingOptions(
         task,
         language,
         timestamps,
+        wordTimestamps,
         beamSize,
         bestOf,
         temperatures,
@@ -192,6 +220,7 @@ public record DecodingOptions(
         task,
         language,
         timestamps,
+        wordTimestamps,
         beamSize,
         bestOf,
         temperatures,
@@ -217,6 +246,8 @@ public record DecodingOptions(
         + language
         + ", timestamps="
         + timestamps
+        + ", wordTimestamps="
+        + wordTimestamps
         + ", beamSize="
         + beamSize
         + ", bestOf="

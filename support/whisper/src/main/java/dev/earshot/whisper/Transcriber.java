@@ -26,6 +26,7 @@ public final class Transcriber {
   private final Guards guards;
   private final boolean[] allowedLanguage;
   private final Map<String, Integer> languageIndex = new LinkedHashMap<>();
+  private final boolean timesWords;
 
   public Transcriber(WhisperModel model, DecodingOptions options) {
     this(model, options, null);
@@ -45,6 +46,7 @@ public final class Transcriber {
     this.languageTokens =
         config.languages().values().stream().mapToInt(Integer::intValue).toArray();
     this.guards = options.guards();
+    this.timesWords = options.wordTimestamps() && model.timesWords();
     this.allowedLanguage = new boolean[languageCodes.length];
     for (int i = 0; i < languageCodes.length; i++) {
       languageIndex.put(languageCodes[i], i);
@@ -303,6 +305,9 @@ public final class Transcriber {
     final double temperature;
     final boolean silent;
 
+    /** The words of the text with times in seconds of the window, when they were aligned. */
+    List<WordAlignment.Timing> words = List.of();
+
     Decoded(
         Attempt attempt,
         String language,
@@ -340,54 +345,59 @@ public final class Transcriber {
 
     /**
      * Segments between consecutive timestamp pairs, as OpenAI splits a window; text after the last
-     * timestamp runs to the end of the window, since no later window re-decodes it here.
+     * timestamp runs to the end of the window, since no later window re-decodes it here. With
+     * aligned words, the segments take their words and the words' bounds as OpenAI's do.
      */
     private List<Transcription.Segment> segments(double offset, double duration) {
       SpecialTokens t = config.tokens();
-      List<Transcription.Segment> segments = new ArrayList<>();
+      // Every stretch of tokens, blank ones too, so that the words are dealt out by token count.
+      List<WordAlignment.Span> spans = new ArrayList<>();
       if (!options.timestamps()) {
-        String text = decodeText(tokens, 0, tokens.size());
-        if (!text.isBlank()) {
-          segments.add(new Transcription.Segment(offset, offset + duration, text));
-        }
-        return segments;
-      }
-      int openToken = -1;
-      int textFrom = 0;
-      double lastEnd = 0;
-      for (int i = 0; i < tokens.size(); i++) {
-        int token = tokens.get(i);
-        if (!t.isTimestamp(token)) {
-          continue;
-        }
-        if (openToken < 0) {
-          openToken = token;
-        } else {
-          String text = decodeText(tokens, textFrom, i);
-          if (!text.isBlank()) {
-            Transcription.Segment segment = segment(offset, duration, openToken, token, text);
-            segments.add(segment);
-            lastEnd = segment.end() - offset;
+        spans.add(span(0, duration, 0, tokens.size()));
+      } else {
+        int openToken = -1;
+        int textFrom = 0;
+        double lastEnd = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+          int token = tokens.get(i);
+          if (!t.isTimestamp(token)) {
+            continue;
           }
-          openToken = -1;
+          if (openToken < 0) {
+            openToken = token;
+          } else {
+            // Padding past the end of a short window is silence: no segment ends beyond the audio.
+            double start = Math.min(t.secondsOf(openToken), duration);
+            double end = Math.max(start, Math.min(t.secondsOf(token), duration));
+            WordAlignment.Span span = span(start, end, textFrom, i);
+            if (!span.text().isBlank()) {
+              lastEnd = end;
+            }
+            spans.add(span);
+            openToken = -1;
+          }
+          textFrom = i + 1;
         }
-        textFrom = i + 1;
+        if (textFrom < tokens.size()) {
+          double from = openToken >= 0 ? Math.min(t.secondsOf(openToken), duration) : lastEnd;
+          spans.add(span(from, duration, textFrom, tokens.size()));
+        }
       }
-      String rest = decodeText(tokens, textFrom, tokens.size());
-      if (!rest.isBlank()) {
-        double from = openToken >= 0 ? Math.min(t.secondsOf(openToken), duration) : lastEnd;
-        segments.add(new Transcription.Segment(offset + from, offset + duration, rest));
-      }
-      return segments;
+      List<Transcription.Segment> segments =
+          words.isEmpty()
+              ? spans.stream()
+                  .map(
+                      s ->
+                          new Transcription.Segment(offset + s.start(), offset + s.end(), s.text()))
+                  .toList()
+              : WordAlignment.addWordTimestamps(spans, words, offset);
+      return segments.stream().filter(s -> !s.text().isBlank()).toList();
     }
 
-    private Transcription.Segment segment(
-        double offset, double duration, int startToken, int endToken, String text) {
-      SpecialTokens t = config.tokens();
-      // Padding past the end of a short window is silence: no segment ends beyond the audio.
-      double start = Math.min(t.secondsOf(startToken), duration);
-      double end = Math.max(start, Math.min(t.secondsOf(endToken), duration));
-      return new Transcription.Segment(offset + start, offset + end, text);
+    private WordAlignment.Span span(double start, double end, int from, int to) {
+      int eot = config.tokens().endOfText();
+      int text = (int) tokens.subList(from, to).stream().filter(id -> id < eot).count();
+      return new WordAlignment.Span(start, end, decodeText(tokens, from, to), text);
     }
   }
 
@@ -444,6 +454,7 @@ public final class Transcriber {
     // The whole prompt in one pass, as the reference decoders run it: the int8 model quantises
     // activations per call, so feeding the prompt in pieces would not give the same text.
     int[] prompt = prompt(language);
+    Decoded decoded;
     try (DecoderSession session = model.decoder(audio, item)) {
       float[][] logits = session.prefill(prompt);
       double noSpeech = noSpeechProbability(logits[0]);
@@ -451,13 +462,55 @@ public final class Transcriber {
       Attempt attempt =
           new Attempt(
               search.search(session, afterPrompt.clone(), options.temperatures()[0], 0, limits));
-      if (shortWindow && !guards.shortFallback()) {
-        return new Decoded(
-            attempt, language, languageProbability, noSpeech, options.temperatures()[0]);
-      }
-      return fallBack(
-          session, afterPrompt, attempt, language, languageProbability, noSpeech, limits);
+      decoded =
+          shortWindow && !guards.shortFallback()
+              ? new Decoded(
+                  attempt, language, languageProbability, noSpeech, options.temperatures()[0])
+              : fallBack(
+                  session, afterPrompt, attempt, language, languageProbability, noSpeech, limits);
     }
+    if (timesWords && !decoded.silent) {
+      decoded.words = alignWords(audio, item, sotSequence(language), decoded, seconds);
+    }
+    return decoded;
+  }
+
+  /**
+   * OpenAI's find_alignment: one more decoder pass, over {@code <sot sequence> <|notimestamps|>
+   * text <|endoftext|>}, whose alignment heads' cross-attention places the words in the window's
+   * audio.
+   */
+  private List<WordAlignment.Timing> alignWords(
+      EncodedAudio audio, int item, int[] sotSequence, Decoded decoded, double seconds) {
+    SpecialTokens t = config.tokens();
+    List<Integer> text = decoded.tokens.stream().filter(id -> id < t.endOfText()).toList();
+    // The window's audio positions, as OpenAI cuts the weights to num_frames // 2.
+    int frames =
+        Math.min(
+            audio.positions(),
+            (int) Math.round(seconds * config.sampleRate()) / config.hopLength() / 2);
+    if (text.isEmpty() || frames < 1) {
+      return List.of();
+    }
+    int[] tokens = new int[sotSequence.length + text.size() + 2];
+    System.arraycopy(sotSequence, 0, tokens, 0, sotSequence.length);
+    tokens[sotSequence.length] = t.noTimestamps();
+    for (int i = 0; i < text.size(); i++) {
+      tokens[sotSequence.length + 1 + i] = text.get(i);
+    }
+    tokens[tokens.length - 1] = t.endOfText();
+    DecoderSession.CrossAttention attention;
+    try (DecoderSession session = model.decoder(audio, item)) {
+      attention = session.crossAttention(tokens, config.alignmentHeads(), frames, t.endOfText());
+    }
+    int firstText = sotSequence.length + 1;
+    return WordAlignment.align(
+        model.tokenizer(),
+        decoded.language,
+        text,
+        attention.weights(),
+        sotSequence.length,
+        Arrays.copyOfRange(attention.probabilities(), firstText, firstText + text.size()));
   }
 
   /** Decodes again at the next temperatures while the result is poor, as OpenAI does. */
@@ -518,17 +571,26 @@ public final class Transcriber {
 
   /** {@code <|startoftranscript|> [<|lang|> <|task|>] [<|notimestamps|>]} */
   private int[] prompt(String language) {
+    int[] sot = sotSequence(language);
+    if (options.timestamps()) {
+      return sot;
+    }
+    int[] prompt = Arrays.copyOf(sot, sot.length + 1);
+    prompt[sot.length] = config.tokens().noTimestamps();
+    return prompt;
+  }
+
+  /** {@code <|startoftranscript|> [<|lang|> <|task|>]}: OpenAI's sot_sequence. */
+  private int[] sotSequence(String language) {
     SpecialTokens t = config.tokens();
-    List<Integer> prompt = new ArrayList<>();
-    prompt.add(t.startOfTranscript());
-    if (config.multilingual()) {
-      prompt.add(config.languages().get(language));
-      prompt.add(options.task() == DecodingOptions.Task.TRANSLATE ? t.translate() : t.transcribe());
+    if (!config.multilingual()) {
+      return new int[] {t.startOfTranscript()};
     }
-    if (!options.timestamps()) {
-      prompt.add(t.noTimestamps());
-    }
-    return prompt.stream().mapToInt(Integer::intValue).toArray();
+    return new int[] {
+      t.startOfTranscript(),
+      config.languages().get(language),
+      options.task() == DecodingOptions.Task.TRANSLATE ? t.translate() : t.transcribe()
+    };
   }
 
   /** The most likely language among the allowed ones. */

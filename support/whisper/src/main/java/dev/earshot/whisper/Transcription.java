@@ -26,8 +26,30 @@ public record Transcription(
     boolean silent,
     Timings timings) {
 
-  /** A stretch of text with its times in the recording. */
-  public record Segment(double start, double end, String text) {}
+  /**
+   * A stretch of text with its times in the recording.
+   *
+   * @param words its words with their own times, where the model files allow word timestamps and
+   *     they were asked for; empty otherwise
+   */
+  public record Segment(double start, double end, String text, List<Word> words) {
+
+    public Segment {
+      words = List.copyOf(words);
+    }
+
+    public Segment(double start, double end, String text) {
+      this(start, end, text, List.of());
+    }
+  }
+
+  /**
+   * A word with its times in the recording, found by the decoder's cross-attention alignment.
+   *
+   * @param text as Whisper writes it, with the space before it and punctuation joined on
+   * @param probability the mean of the model's probabilities for the word's tokens
+   */
+  public record Word(double start, double end, String text, double probability) {}
 
   /**
    * Milliseconds spent per stage on this window; batched stages are shared evenly.

@@ -13,6 +13,10 @@ import java.util.Map;
  * A Whisper model's sizes and token ids, read from its own config.json, generation_config.json,
  * preprocessor_config.json and tokenizer, so tiny, base, English-only and large-v3 models (128 mel
  * bins, other special ids) all work without code changes.
+ *
+ * @param alignmentHeads the decoder's {@code [layer, head]} cross-attention heads that follow the
+ *     speech in time (generation_config.json's {@code alignment_heads}), for word timestamps; empty
+ *     when the file has none
  */
 public record WhisperConfig(
     String name,
@@ -31,7 +35,8 @@ public record WhisperConfig(
     int sampleRate,
     int fftSize,
     int hopLength,
-    int windowSamples) {
+    int windowSamples,
+    int[][] alignmentHeads) {
 
   /** Reads the configuration files of a transformers.js / Optimum model folder. */
   public static WhisperConfig load(Path folder, Tokenizer tokenizer) {
@@ -74,7 +79,8 @@ public record WhisperConfig(
         preprocessor.path("sampling_rate").asInt(16000),
         preprocessor.path("n_fft").asInt(400),
         preprocessor.path("hop_length").asInt(160),
-        preprocessor.path("n_samples").asInt(480000));
+        preprocessor.path("n_samples").asInt(480000),
+        pairs(generation.path("alignment_heads")));
   }
 
   /** Frames of one 30 s window after the STFT, e.g. 3000. */
@@ -103,6 +109,15 @@ public record WhisperConfig(
           "config.json in " + folder + " lacks the integer field '" + field + "'");
     }
     return node.get(field).asInt();
+  }
+
+  private static int[][] pairs(JsonNode array) {
+    int[][] pairs = new int[array.size()][];
+    for (int i = 0; i < pairs.length; i++) {
+      JsonNode pair = array.get(i);
+      pairs[i] = new int[] {pair.path(0).asInt(-1), pair.path(1).asInt(-1)};
+    }
+    return pairs;
   }
 
   private static int[] ints(JsonNode node, String field) {

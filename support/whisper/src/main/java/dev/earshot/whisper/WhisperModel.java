@@ -14,6 +14,8 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +42,7 @@ public final class WhisperModel implements AutoCloseable {
   private final OrtSession decoder;
   private final String version;
   private final String executionProvider;
+  private final String noWordTimes;
 
   private WhisperModel(
       Path folder,
@@ -50,7 +53,8 @@ public final class WhisperModel implements AutoCloseable {
       boolean anyLength,
       OrtSession decoder,
       String version,
-      String executionProvider) {
+      String executionProvider,
+      String noWordTimes) {
     this.folder = folder;
     this.config = config;
     this.tokenizer = tokenizer;
@@ -61,6 +65,7 @@ public final class WhisperModel implements AutoCloseable {
     this.decoder = decoder;
     this.version = version;
     this.executionProvider = executionProvider;
+    this.noWordTimes = noWordTimes;
   }
 
   /**
@@ -125,6 +130,10 @@ public final class WhisperModel implements AutoCloseable {
           Set.of("input_ids", "encoder_hidden_states", "use_cache_branch"),
           "logits");
       String version = versionOf(folder, List.of(encoderFile, decoderFile));
+      String noWordTimes = wordTimesGap(config, decoder.getOutputNames());
+      if (noWordTimes != null) {
+        LOG.log(Level.INFO, "No word timestamps with {0}: {1}", config.name(), noWordTimes);
+      }
       LOG.log(
           Level.INFO,
           "Loaded {0} ({1}) from {2} on {3}, encoder int8 weights {4}",
@@ -132,7 +141,16 @@ public final class WhisperModel implements AutoCloseable {
             config.name(), version, folder, provider, int8.name().toLowerCase(Locale.ROOT)
           });
       return new WhisperModel(
-          folder, config, tokenizer, env, encoder, opened.anyLength(), decoder, version, provider);
+          folder,
+          config,
+          tokenizer,
+          env,
+          encoder,
+          opened.anyLength(),
+          decoder,
+          version,
+          provider,
+          noWordTimes);
     } catch (OrtException e) {
       closeQuietly(encoder);
       throw new WhisperModelException("ONNX Runtime cannot configure a session: " + e, e);
@@ -231,6 +249,43 @@ public final class WhisperModel implements AutoCloseable {
   }
 
   /**
+   * What the files lack for word timestamps, or null when they have it all: the alignment heads in
+   * generation_config.json, and the decoder's cross-attention outputs of their layers.
+   */
+  static String wordTimesGap(WhisperConfig config, Set<String> decoderOutputs) {
+    int[][] heads = config.alignmentHeads();
+    if (heads.length == 0) {
+      return "generation_config.json has no alignment_heads (the [layer, head] pairs of the decoder's"
+          + " cross-attention that follow the speech; OpenAI lists them for each model)";
+    }
+    List<String> missing = new ArrayList<>();
+    for (int[] head : heads) {
+      if (head[0] < 0
+          || head[0] >= config.decoderLayers()
+          || head[1] < 0
+          || head[1] >= config.decoderHeads()) {
+        return "generation_config.json's alignment_heads name "
+            + Arrays.toString(head)
+            + ", outside the decoder's "
+            + config.decoderLayers()
+            + " layers of "
+            + config.decoderHeads()
+            + " heads";
+      }
+      String output = DecoderSession.crossAttentionOutput(head[0]);
+      if (!decoderOutputs.contains(output) && !missing.contains(output)) {
+        missing.add(output);
+      }
+    }
+    if (!missing.isEmpty()) {
+      return "the decoder has no "
+          + String.join(", ", missing)
+          + " outputs: export it with output_attentions, as Xenova's *_timestamped models are";
+    }
+    return null;
+  }
+
+  /**
    * A short hash of the ONNX files and configuration: results name the exact model they came from.
    */
   static String versionOf(Path folder, List<Path> onnxFiles) {
@@ -274,6 +329,19 @@ public final class WhisperModel implements AutoCloseable {
 
   public String executionProvider() {
     return executionProvider;
+  }
+
+  /**
+   * Whether the model files allow word timestamps (see {@link #noWordTimestampsReason()}); without
+   * them, segments have no words.
+   */
+  public boolean timesWords() {
+    return noWordTimes == null;
+  }
+
+  /** What the model files lack for word timestamps, or null when they allow them. */
+  public String noWordTimestampsReason() {
+    return noWordTimes;
   }
 
   public Path folder() {

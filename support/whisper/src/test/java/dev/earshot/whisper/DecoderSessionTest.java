@@ -1,7 +1,9 @@
 package dev.earshot.whisper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +60,44 @@ class DecoderSessionTest {
       float[][] all = session.prefill(other);
       return all[all.length - 1];
     }
+  }
+
+  @Test
+  void crossAttentionRowsAreTheSoftmaxOverTheAudioAndProbabilitiesFollowTheLogits() {
+    int eot = model.config().tokens().endOfText();
+    DecoderSession.CrossAttention attention;
+    try (DecoderSession session = model.decoder(audio, 0)) {
+      attention =
+          session.crossAttention(PROMPT, new int[][] {{0, 0}, {3, 5}}, audio.positions(), eot);
+    }
+    float[] afterFour;
+    try (DecoderSession session = model.decoder(audio, 0)) {
+      afterFour = session.prefill(Arrays.copyOf(PROMPT, 5))[4];
+    }
+
+    // The export applies the softmax before its cross_attentions outputs, so word alignment can
+    // rescale a row cut to the audio instead of taking the softmax again.
+    assertThat(attention.weights()).hasDimensions(2, PROMPT.length);
+    for (float[][] head : attention.weights()) {
+      for (float[] row : head) {
+        assertThat(row).hasSize(audio.positions());
+        double sum = 0;
+        for (float v : row) {
+          assertThat(v).isGreaterThanOrEqualTo(0f);
+          sum += v;
+        }
+        assertThat(sum).isCloseTo(1.0, within(1e-3));
+      }
+    }
+    // " so" after "... And", among the text tokens only. The int8 decoder quantises a pass's
+    // activations with one scale, so a pass over one token less differs a little (0.002 measured);
+    // the probability of another position's token would be far off.
+    double expected = Math.exp(afterFour[PROMPT[5]] - Numerics.logSumExp(afterFour, 0, eot));
+    assertThat(attention.probabilities()[5])
+        .as(Models.on("p(so)"))
+        .isCloseTo(expected, within(0.02));
+    assertThat(attention.probabilities()[0]).isNaN();
+    assertThat(attention.probabilities()[3]).as("<|notimestamps|> is not text").isNaN();
   }
 
   @Test

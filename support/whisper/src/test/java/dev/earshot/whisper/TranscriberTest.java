@@ -43,8 +43,11 @@ class TranscriberTest {
 
   @Test
   void withoutTimestampsTheTextIsTheSameInOneSegment() {
+    // Without word times too: with them the segment takes its words' bounds (WordTimestampsTest).
     var noTimestamps =
-        new Transcriber(Models.tiny(), DecodingOptions.defaults().withTimestamps(false));
+        new Transcriber(
+            Models.tiny(),
+            DecodingOptions.defaults().withTimestamps(false).withWordTimestamps(false));
 
     Transcription result = noTimestamps.transcribe(new AudioWindow(Models.jfk(), 0));
 

@@ -43,6 +43,52 @@ class WhisperModelTest {
   }
 
   @Test
+  void alignmentHeadsComeFromTheGenerationConfig() {
+    assertThat(Models.tiny().config().alignmentHeads())
+        .isDeepEqualTo(new int[][] {{2, 2}, {3, 0}, {3, 2}, {3, 3}, {3, 4}, {3, 5}});
+    assertThat(Models.base().config().alignmentHeads()).hasDimensions(8, 2);
+    assertThat(Models.tiny().timesWords()).isTrue();
+    assertThat(Models.tiny().noWordTimestampsReason()).isNull();
+  }
+
+  @Test
+  void withoutCrossAttentionOutputsTheModelSaysWhatIsMissingAndTranscribesWithoutWords()
+      throws IOException {
+    copyModel();
+    Path decoder = copy.resolve("onnx/decoder_model_merged_quantized.onnx");
+    Files.write(
+        decoder,
+        OnnxGraphEdits.without(
+            Files.readAllBytes(decoder), name -> name.startsWith("cross_attentions")));
+
+    try (WhisperModel model = WhisperModel.load(copy, WhisperOptions.defaults())) {
+      assertThat(model.timesWords()).isFalse();
+      assertThat(model.noWordTimestampsReason())
+          .contains("cross_attentions.2, cross_attentions.3")
+          .contains("output_attentions");
+      Transcription result =
+          new Transcriber(model, DecodingOptions.defaults())
+              .transcribe(new AudioWindow(Models.jfk(), 0));
+      assertThat(result.text()).as(Models.on("the text")).isNotBlank();
+      assertThat(result.segments()).allSatisfy(s -> assertThat(s.words()).isEmpty());
+    }
+  }
+
+  @Test
+  void withoutAlignmentHeadsTheModelSaysSo() throws IOException {
+    copyModel();
+    Path generation = copy.resolve("generation_config.json");
+    Files.writeString(
+        generation,
+        Files.readString(generation).replaceAll("\"alignment_heads\"\\s*:", "\"unused_heads\":"));
+
+    try (WhisperModel model = WhisperModel.load(copy, WhisperOptions.defaults())) {
+      assertThat(model.timesWords()).isFalse();
+      assertThat(model.noWordTimestampsReason()).contains("no alignment_heads");
+    }
+  }
+
+  @Test
   void aMissingFolderIsNamed() {
     Path missing = copy.resolve("nowhere");
 

@@ -158,6 +158,12 @@ class PipelineEndToEndTest {
                 assertThat(seg.noSpeechProb()).isBetween(0f, 1f);
                 assertThat(seg.compressionRatio()).isPositive();
               });
+      var words = verbose.words().orElseThrow();
+      assertThat(words).hasSizeGreaterThan(15);
+      assertThat(words)
+          .allSatisfy(w -> assertThat(w.end()).isGreaterThanOrEqualTo(w.start()))
+          .allSatisfy(w -> assertThat(w.word()).isNotBlank().doesNotStartWith(" "));
+      assertThat(words.get(words.size() - 1).end()).isLessThanOrEqualTo(11.0);
       var earshot = verbose._additionalProperties().get("earshot");
       assertThat(earshot).isNotNull();
       JsonNode extra = JSON.readTree(JSON.writeValueAsString(earshot.convert(Object.class)));
