@@ -27,7 +27,7 @@ public record Wishes(String task, String language, String prompt, Float temperat
   /**
    * The worker's options with these wishes: a task and a language replace the worker's; a
    * temperature above 0 is the only one tried (0 keeps the fallback temperatures, as OpenAI's API
-   * does).
+   * does); a prompt goes before the audio, after {@code <|startofprev|>}.
    *
    * @throws IllegalArgumentException for a task or language the model does not know
    */
@@ -42,6 +42,9 @@ public record Wishes(String task, String language, String prompt, Float temperat
     }
     if (temperature != null && temperature > 0) {
       options = options.withTemperatures(temperature);
+    }
+    if (prompt != null) {
+      options = options.withInitialPrompt(prompt);
     }
     return options;
   }

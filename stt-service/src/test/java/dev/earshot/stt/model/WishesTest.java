@@ -39,6 +39,13 @@ class WishesTest {
   }
 
   @Test
+  void aPromptBecomesTheInitialPrompt() {
+    assertThat(new Wishes(null, null, "Kennedy, 1961.", null).apply(WORKER).initialPrompt())
+        .isEqualTo("Kennedy, 1961.");
+    assertThat(WORKER.initialPrompt()).isNull();
+  }
+
+  @Test
   void wishesChangeTheTranscriptsSettingsDescription() {
     assertThat(new Wishes("translate", null, null, null).describe())
         .isNotEqualTo(new Wishes(null, null, null, null).describe())

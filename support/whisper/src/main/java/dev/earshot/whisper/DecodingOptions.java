@@ -37,7 +37,8 @@ public record DecodingOptions(
     int maxTokens,
     double maxInitialTimestamp,
     long seed,
-    Guards guards) {
+    Guards guards,
+    String initialPrompt) {
 
   /** What the decoder is asked to do. */
   public enum Task {
@@ -69,6 +70,43 @@ public record DecodingOptions(
       language = null;
     }
     guards = guards == null ? Guards.none() : guards;
+    if (initialPrompt != null && initialPrompt.isBlank()) {
+      initialPrompt = null;
+    }
+  }
+
+  /** Without an initial prompt. */
+  public DecodingOptions(
+      Task task,
+      String language,
+      boolean timestamps,
+      boolean wordTimestamps,
+      int beamSize,
+      int bestOf,
+      double[] temperatures,
+      double compressionRatioThreshold,
+      double logProbThreshold,
+      double noSpeechThreshold,
+      int maxTokens,
+      double maxInitialTimestamp,
+      long seed,
+      Guards guards) {
+    this(
+        task,
+        language,
+        timestamps,
+        wordTimestamps,
+        beamSize,
+        bestOf,
+        temperatures,
+        compressionRatioThreshold,
+        logProbThreshold,
+        noSpeechThreshold,
+        maxTokens,
+        maxInitialTimestamp,
+        seed,
+        guards,
+        null);
   }
 
   public static DecodingOptions defaults() {
@@ -104,7 +142,8 @@ public record DecodingOptions(
         maxTokens,
         maxInitialTimestamp,
         seed,
-        guards);
+        guards,
+        initialPrompt);
   }
 
   public DecodingOptions withTask(Task newTask) {
@@ -122,7 +161,8 @@ public record DecodingOptions(
         maxTokens,
         maxInitialTimestamp,
         seed,
-        guards);
+        guards,
+        initialPrompt);
   }
 
   public DecodingOptions withTimestamps(boolean on) {
@@ -140,7 +180,8 @@ public record DecodingOptions(
         maxTokens,
         maxInitialTimestamp,
         seed,
-        guards);
+        guards,
+        initialPrompt);
   }
 
   public DecodingOptions withWordTimestamps(boolean on) {
@@ -158,7 +199,8 @@ public record DecodingOptions(
         maxTokens,
         maxInitialTimestamp,
         seed,
-        guards);
+        guards,
+        initialPrompt);
   }
 
   public DecodingOptions withBeamSize(int beams) {
@@ -176,7 +218,8 @@ public record DecodingOptions(
         maxTokens,
         maxInitialTimestamp,
         seed,
-        guards);
+        guards,
+        initialPrompt);
   }
 
   public DecodingOptions withTemperatures(double... values) {
@@ -194,7 +237,8 @@ public record DecodingOptions(
         maxTokens,
         maxInitialTimestamp,
         seed,
-        guards);
+        guards,
+        initialPrompt);
   }
 
   public DecodingOptions withMaxTokens(int tokens) {
@@ -212,7 +256,8 @@ public record DecodingOptions(
         tokens,
         maxInitialTimestamp,
         seed,
-        guards);
+        guards,
+        initialPrompt);
   }
 
   public DecodingOptions withGuards(Guards rules) {
@@ -230,7 +275,31 @@ public record DecodingOptions(
         maxTokens,
         maxInitialTimestamp,
         seed,
-        rules);
+        rules,
+        initialPrompt);
+  }
+
+  /**
+   * Text that comes before the audio (OpenAI's {@code initial_prompt}), fed to the decoder after
+   * {@code <|startofprev|>}: it steers spelling, names and style.
+   */
+  public DecodingOptions withInitialPrompt(String prompt) {
+    return new DecodingOptions(
+        task,
+        language,
+        timestamps,
+        wordTimestamps,
+        beamSize,
+        bestOf,
+        temperatures,
+        compressionRatioThreshold,
+        logProbThreshold,
+        noSpeechThreshold,
+        maxTokens,
+        maxInitialTimestamp,
+        seed,
+        guards,
+        prompt);
   }
 
   @Override

@@ -457,7 +457,9 @@ public final class Transcriber {
     Decoded decoded;
     try (DecoderSession session = model.decoder(audio, item)) {
       float[][] logits = session.prefill(prompt);
-      double noSpeech = noSpeechProbability(logits[0]);
+      // The no-speech token is predicted right after <|startoftranscript|>, which an initial
+      // prompt moves along.
+      double noSpeech = noSpeechProbability(logits[prompt.length - promptTail(language)]);
       float[] afterPrompt = logits[logits.length - 1];
       Attempt attempt =
           new Attempt(
@@ -569,16 +571,43 @@ public final class Transcriber {
     return poor && !silence;
   }
 
-  /** {@code <|startoftranscript|> [<|lang|> <|task|>] [<|notimestamps|>]} */
+  /**
+   * {@code [<|startofprev|> initial prompt] <|startoftranscript|> [<|lang|> <|task|>]
+   * [<|notimestamps|>]}; the initial prompt keeps at most its last 223 tokens, as OpenAI's decoder
+   * does, so the text has room in the 448-token context.
+   */
   private int[] prompt(String language) {
     int[] sot = sotSequence(language);
-    if (options.timestamps()) {
-      return sot;
+    int[] previous = previousText();
+    int[] prompt = new int[previous.length + sot.length + (options.timestamps() ? 0 : 1)];
+    System.arraycopy(previous, 0, prompt, 0, previous.length);
+    System.arraycopy(sot, 0, prompt, previous.length, sot.length);
+    if (!options.timestamps()) {
+      prompt[prompt.length - 1] = config.tokens().noTimestamps();
     }
-    int[] prompt = Arrays.copyOf(sot, sot.length + 1);
-    prompt[sot.length] = config.tokens().noTimestamps();
     return prompt;
   }
+
+  /** How many prompt tokens follow {@code <|startoftranscript|>}'s logits row, itself included. */
+  private int promptTail(String language) {
+    return sotSequence(language).length + (options.timestamps() ? 0 : 1);
+  }
+
+  /** {@code <|startofprev|>} and the initial prompt's tokens, or nothing without one. */
+  private int[] previousText() {
+    if (options.initialPrompt() == null || config.tokens().startOfPrev() < 0) {
+      return new int[0];
+    }
+    int[] text = model.tokenizer().encode(" " + options.initialPrompt().strip());
+    int keep = Math.min(text.length, MAX_PROMPT_TOKENS);
+    int[] previous = new int[keep + 1];
+    previous[0] = config.tokens().startOfPrev();
+    System.arraycopy(text, text.length - keep, previous, 1, keep);
+    return previous;
+  }
+
+  /** OpenAI's limit on previous text: half the 448-token context, less one. */
+  private static final int MAX_PROMPT_TOKENS = 223;
 
   /** {@code <|startoftranscript|> [<|lang|> <|task|>]}: OpenAI's sot_sequence. */
   private int[] sotSequence(String language) {

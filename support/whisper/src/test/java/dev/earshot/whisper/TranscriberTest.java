@@ -42,6 +42,32 @@ class TranscriberTest {
   }
 
   @Test
+  void anInitialPromptGoesBeforeTheAudioAndLeavesTheNoSpeechReadingWhereItWas() {
+    Transcription plainRun = transcriber.transcribe(new AudioWindow(Models.jfk(), 0));
+    var prompted =
+        new Transcriber(
+            Models.tiny(),
+            DecodingOptions.defaults()
+                .withInitialPrompt("President Kennedy's inaugural address, January 1961."));
+
+    Transcription result = prompted.transcribe(new AudioWindow(Models.jfk(), 0));
+
+    System.out.printf(
+        "JFK with a prompt: %s (avg log-p %.4f, p(no speech) %.4f); without: avg log-p %.4f,"
+            + " p(no speech) %.4f%n",
+        result.text(),
+        result.avgLogProbability(),
+        result.noSpeechProbability(),
+        plainRun.avgLogProbability(),
+        plainRun.noSpeechProbability());
+    assertThat(plain(result.text())).as(Models.on("the text")).isEqualTo(JFK);
+    // The prompt reached the decoder: the same tokens are scored differently after it.
+    assertThat(result.avgLogProbability()).isNotEqualTo(plainRun.avgLogProbability());
+    // Read after <|startoftranscript|>, not after <|startofprev|>: speech stays speech.
+    assertThat(result.noSpeechProbability()).as(Models.on("p(no speech)")).isLessThan(0.5);
+  }
+
+  @Test
   void withoutTimestampsTheTextIsTheSameInOneSegment() {
     // Without word times too: with them the segment takes its words' bounds (WordTimestampsTest).
     var noTimestamps =
