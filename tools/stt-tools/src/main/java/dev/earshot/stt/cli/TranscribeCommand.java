@@ -10,6 +10,7 @@ import dev.earshot.cli.FileProgress;
 import dev.earshot.cli.UsageException;
 import dev.earshot.schema.result.Segment;
 import dev.earshot.schema.result.Subtitles;
+import dev.earshot.schema.result.Word;
 import dev.earshot.stt.config.SttBeans;
 import dev.earshot.stt.config.SttConfig;
 import dev.earshot.stt.config.SttSettings;
@@ -291,7 +292,17 @@ public class TranscribeCommand implements Callable<Integer> {
   /** The file's segments as the query API's subtitles cut them. */
   static List<Subtitles.Cue> cues(FileTranscriber.FileTranscript result) {
     return Subtitles.cues(
-        result.segments().stream().map(s -> new Segment(s.start(), s.end(), s.text())).toList(),
+        result.segments().stream()
+            .map(
+                s ->
+                    new Segment(
+                        s.start(),
+                        s.end(),
+                        s.text(),
+                        s.words().stream()
+                            .map(w -> new Word(w.start(), w.end(), w.text(), w.probability()))
+                            .toList()))
+            .toList(),
         Subtitles.Settings.DEFAULT);
   }
 
