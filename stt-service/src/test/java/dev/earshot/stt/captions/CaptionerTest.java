@@ -59,18 +59,19 @@ class CaptionerTest {
     }
   }
 
+  /** The service's transcriber, keeping every window it is given. */
+  static Captioner.Decoder recording(List<AudioWindow> windows) {
+    Transcriber transcriber = model.speechToText().transcriber();
+    return window -> {
+      windows.add(window);
+      return transcriber.transcribe(window);
+    };
+  }
+
   /** Feeds the reading in half-second pieces, as ingest publishes them, decoding when due. */
   static Run caption(float[] audio, Captioner.Settings settings) {
-    Transcriber transcriber = model.speechToText().transcriber();
     List<AudioWindow> windows = new ArrayList<>();
-    Captioner captioner =
-        new Captioner(
-            window -> {
-              windows.add(window);
-              return transcriber.transcribe(window);
-            },
-            settings,
-            0);
+    Captioner captioner = new Captioner(recording(windows), settings, 0);
     List<Captioner.Update> updates = new ArrayList<>();
     int piece = Captioner.RATE / 2;
     for (int at = 0; at < audio.length; at += piece) {
@@ -151,6 +152,38 @@ class CaptionerTest {
     // buffer, which two decodings then agreed on). A word or two moves with the processor's int8
     // kernels (LibriVoxAccuracyTest); 5 words over allows the 2 seen plus that. What it catches:
     // a cut that drops or repeats a segment costs 5 to 15 words at once.
+  }
+
+  /**
+   * A captioner that fell behind (here: the whole 28 s reading arrives before its first decoding)
+   * decodes at most a full buffer at a time, commits up to its last segment but one, and so catches
+   * up without ever handing Whisper more than its window.
+   */
+  @Test
+  void aCaptionerThatFellBehindCatchesUpABufferAtATime() throws Exception {
+    Reading reading = Reading.load();
+    Transcriber transcriber = model.speechToText().transcriber();
+    List<AudioWindow> windows = new ArrayList<>();
+    Captioner captioner = new Captioner(recording(windows), Captioner.Settings.DEFAULTS, 0);
+    captioner.append(0, reading.samples());
+
+    Captioner.Update update = captioner.finish();
+
+    assertThat(update.last()).isTrue();
+    assertThat(windows).hasSizeGreaterThanOrEqualTo(2);
+    assertThat(windows).allMatch(w -> w.durationSeconds(Captioner.RATE) <= 25.0 + 1e-9);
+    var normalizer = EnglishTextNormalizer.forModel(model.model().folder());
+    String whole = transcriber.transcribe(new AudioWindow(reading.samples(), 0)).text();
+    var errors =
+        WordErrorRate.count(
+            normalizer.normalize(reading.reference()), normalizer.normalize(update.committed()));
+    var wholeErrors =
+        WordErrorRate.count(normalizer.normalize(reading.reference()), normalizer.normalize(whole));
+    // As above: a cut that lost or repeated a segment would cost 5 words or more.
+    assertThat(errors.edits())
+        .as("on %s: '%s'", CpuFeatures.host(), update.committed())
+        .isLessThanOrEqualTo(wholeErrors.edits() + 5);
+    assertThat(update.committedWords()).isEqualTo(update.committed().split("\\s+").length);
   }
 
   /**
