@@ -147,7 +147,7 @@
   function entry(id) {
     let e = recordings.get(id);
     if (!e) {
-      e = { id, result: null, chunks: new Map(), version: 0, fresh: false };
+      e = { id, result: null, chunks: new Map(), caption: null, version: 0, fresh: false };
       recordings.set(id, e);
     }
     return e;
@@ -183,6 +183,32 @@
     const index = isNum(chunk.chunk) ? chunk.chunk : e.chunks.size;
     e.chunks.set(index, chunk);
     if (!e.result) {         // a finished result wins over later partial data
+      e.version++;
+      e.fresh = true;
+    }
+    if (!known) order.unshift(id);
+  }
+
+  /**
+   * A live caption of an open stream: its committed text is appended to what came before, its
+   * partial text replaces the previous partial. A caption seen twice (a reconnect) changes nothing.
+   */
+  function applyCaption(caption) {
+    const id = caption && caption.recording_id;
+    if (!id || typeof id !== 'string' || !isNum(caption.sequence)) return;
+    const known = recordings.has(id);
+    const e = entry(id);
+    const c = e.caption || { committed: '', partial: '', sequence: -1, last: false };
+    if (caption.sequence <= c.sequence) return;
+    const committed = str(caption.committed).trim();
+    e.caption = {
+      committed: committed ? (c.committed ? `${c.committed} ${committed}` : committed) : c.committed,
+      partial: str(caption.partial).trim(),
+      sequence: caption.sequence,
+      last: caption.last === true,
+      missed: (c.missed || false) || caption.sequence !== c.sequence + 1,
+    };
+    if (!e.result) {
       e.version++;
       e.fresh = true;
     }
@@ -386,6 +412,18 @@
     return h('div', { class: 'pictures' }, figures);
   }
 
+  /** The live caption: committed text, then the partial text that may still change, greyed. */
+  function captionBlock(e) {
+    const c = e.caption;
+    if (!c) return null;
+    return h('div', { class: 'caption-block' },
+      h('div', { class: 'section-title' }, c.last ? 'Live caption (stream ended)' : 'Live caption'),
+      h('p', { class: 'caption', 'aria-live': 'polite' },
+        c.missed && c.committed && h('span', { class: 'caption-missed', title: 'joined while the stream was open' }, '… '),
+        h('span', { class: 'caption-committed' }, c.committed),
+        c.partial && h('span', { class: 'caption-partial' }, `${c.committed ? ' ' : ''}${c.partial}`)));
+  }
+
   function chunksBlock(e) {
     const chunks = sortedChunks(e);
     if (chunks.length === 0) return null;
@@ -435,6 +473,7 @@
             h('span', { class: 'label' }, str(last.predicted_label)),
             isNum(last.confidence) && h('span', { class: 'confidence' }, fmtPercent(last.confidence)),
             h('span', { class: 'verdict-note' }, 'latest chunk')),
+          captionBlock(e),
           h('div', { class: 'transcript-block' },
             h('div', { class: 'section-title' }, 'Transcript so far'),
             transcript ? h('p', { class: 'transcript' }, transcript) : h('p', { class: ['transcript', 'is-empty'] }, '…')),
@@ -456,6 +495,7 @@
     const parts = [e.id, r.file, r.status, r.reason, r.predicted_label, r.transcription];
     if (Array.isArray(r.rule_labels)) parts.push(...r.rule_labels);
     for (const c of e.chunks.values()) parts.push(c.file, c.transcription, c.predicted_label);
+    if (e.caption) parts.push(e.caption.committed, e.caption.partial);
     return parts.filter(Boolean).join(' ').toLowerCase();
   }
 
@@ -627,6 +667,13 @@
       const data = parse(ev);
       if (data) {
         applyChunk(data);
+        scheduleRender();
+      }
+    });
+    source.addEventListener('caption', (ev) => {
+      const data = parse(ev);
+      if (data) {
+        applyCaption(data);
         scheduleRender();
       }
     });

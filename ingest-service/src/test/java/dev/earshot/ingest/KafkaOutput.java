@@ -14,6 +14,7 @@ public final class KafkaOutput {
 
   public static final String CHUNKS = "earshot.audio-chunks";
   public static final String EVENTS = "earshot.recording-events";
+  public static final String LIVE_AUDIO = "earshot.live-audio";
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   private final TopicReader reader = new TopicReader();
@@ -28,6 +29,19 @@ public final class KafkaOutput {
             TIMEOUT)
         .stream()
         .map(r -> (AudioChunk) r.value())
+        .toList();
+  }
+
+  /** Every live piece of the stream, once its last piece is on the topic, in sequence order. */
+  public List<dev.earshot.schema.LiveAudio> piecesOf(String recordingId) {
+    return reader
+        .readUntil(
+            LIVE_AUDIO,
+            r -> recordingId.equals(r.key()),
+            got -> got.stream().anyMatch(r -> ((dev.earshot.schema.LiveAudio) r.value()).getLast()),
+            TIMEOUT)
+        .stream()
+        .map(r -> (dev.earshot.schema.LiveAudio) r.value())
         .toList();
   }
 

@@ -13,7 +13,12 @@ public final class Contracts {
 
   /** Every record type that is written to a topic as a message value. */
   public static final List<Class<? extends SpecificRecord>> MESSAGE_TYPES =
-      List.of(AudioChunk.class, RecordingEvent.class, Transcript.class, Classification.class);
+      List.of(
+          AudioChunk.class,
+          RecordingEvent.class,
+          Transcript.class,
+          Classification.class,
+          LiveAudio.class);
 
   /**
    * The Avro model for reading and writing the contracts. Avro's global {@code SpecificData.get()}

@@ -30,6 +30,8 @@ public interface IngestConfig {
 
   Http http();
 
+  Live live();
+
   OpenAi openai();
 
   Publish publish();
@@ -113,6 +115,23 @@ public interface IngestConfig {
     /** The most Idempotency-Keys remembered at once; the oldest answered ones make room first. */
     @WithDefault("10000")
     int idempotencyMaxKeys();
+  }
+
+  /** Live streams (the WebSocket). */
+  interface Live {
+    /**
+     * Whether a live stream's audio also goes out in pieces on {@code earshot.live-audio} while it
+     * is open, for stt-service's live captions; its chunks are published as always either way.
+     */
+    @WithDefault("true")
+    boolean captions();
+
+    /**
+     * Length of those pieces (100MS to 5S): a word reaches the captioner at most this long after it
+     * was received; shorter pieces cost more Kafka records.
+     */
+    @WithDefault("500MS")
+    Duration pieceDuration();
   }
 
   /** The OpenAI-compatible API: {@code /v1/audio/transcriptions}, {@code /translations}, models. */

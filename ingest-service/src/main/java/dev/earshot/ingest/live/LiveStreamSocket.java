@@ -3,6 +3,7 @@ package dev.earshot.ingest.live;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.audio.decode.RawPcmDecoder;
 import dev.earshot.ingest.config.IngestBeans;
+import dev.earshot.ingest.config.IngestConfig;
 import dev.earshot.ingest.metrics.IngestMetrics;
 import dev.earshot.ingest.recording.ChunkPublisher;
 import dev.earshot.ingest.recording.EncodedChunk;
@@ -10,6 +11,7 @@ import dev.earshot.ingest.recording.EventOutbox;
 import dev.earshot.ingest.recording.IngestException;
 import dev.earshot.ingest.recording.IngestListener;
 import dev.earshot.ingest.recording.IngestSettings;
+import dev.earshot.ingest.recording.LiveAudioPublisher;
 import dev.earshot.ingest.recording.LiveRecording;
 import dev.earshot.ingest.recording.Origin;
 import dev.earshot.ingest.recording.PublishReceipt;
@@ -53,18 +55,25 @@ public class LiveStreamSocket {
   private final EventOutbox outbox;
   private final IngestMetrics metrics;
   private final ObjectMapper json;
+  private final LiveRecording.Captions captions;
 
   public LiveStreamSocket(
       IngestSettings settings,
       ChunkPublisher publisher,
       EventOutbox outbox,
       IngestMetrics metrics,
-      ObjectMapper json) {
+      ObjectMapper json,
+      LiveAudioPublisher pieces,
+      IngestConfig config) {
     this.settings = settings;
     this.publisher = publisher;
     this.outbox = outbox;
     this.metrics = metrics;
     this.json = json;
+    this.captions =
+        config.live().captions()
+            ? new LiveRecording.Captions(pieces, config.live().pieceDuration())
+            : LiveRecording.Captions.OFF;
   }
 
   /** Per-connection state: the recording and the decoder that keeps partial frames. */
@@ -85,7 +94,8 @@ public class LiveStreamSocket {
             IngestListener.both(metrics, new ChunkNotifier(connection)),
             IngestBeans.newRecordingId(),
             source,
-            format);
+            format,
+            captions);
     connection
         .userData()
         .put(

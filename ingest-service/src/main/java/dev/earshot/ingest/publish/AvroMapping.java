@@ -41,6 +41,19 @@ final class AvroMapping {
         .build();
   }
 
+  static dev.earshot.schema.LiveAudio liveAudio(
+      Recording recording, dev.earshot.ingest.recording.LivePiece piece, Instant now) {
+    return dev.earshot.schema.LiveAudio.newBuilder()
+        .setRecordingId(recording.id())
+        .setSequence(piece.sequence())
+        .setOffsetSamples(piece.offsetSamples())
+        .setSampleRate(recording.sampleRate())
+        .setPayload(ByteBuffer.wrap(piece.payload()))
+        .setLast(piece.last())
+        .setPublishedAt(now)
+        .build();
+  }
+
   private static TranscriptionRequest request(TranscriptionWishes wishes) {
     if (wishes.isEmpty()) {
       return null;

@@ -24,17 +24,20 @@ public class TopicSetup {
   private final IngestConfig.Topics config;
   private final String chunkTopic;
   private final String eventTopic;
+  private final String liveAudioTopic;
   private volatile boolean done;
 
   public TopicSetup(
       KafkaReachability kafka,
       IngestConfig config,
       @ConfigProperty(name = "mp.messaging.outgoing.audio-chunks.topic") String chunkTopic,
-      @ConfigProperty(name = "mp.messaging.outgoing.recording-events.topic") String eventTopic) {
+      @ConfigProperty(name = "mp.messaging.outgoing.recording-events.topic") String eventTopic,
+      @ConfigProperty(name = "mp.messaging.outgoing.live-audio.topic") String liveAudioTopic) {
     this.kafka = kafka;
     this.config = config.topics();
     this.chunkTopic = chunkTopic;
     this.eventTopic = eventTopic;
+    this.liveAudioTopic = liveAudioTopic;
     if (config.topics().partitions() < 1) {
       throw new IllegalArgumentException(
           "ingest.topics.partitions must be >= 1, got " + config.topics().partitions());
@@ -64,7 +67,8 @@ public class TopicSetup {
               kafka.admin(),
               List.of(
                   TopicInitializer.newTopic(EarshotTopic.AUDIO_CHUNKS, chunkTopic, config),
-                  TopicInitializer.newTopic(EarshotTopic.RECORDING_EVENTS, eventTopic, config)),
+                  TopicInitializer.newTopic(EarshotTopic.RECORDING_EVENTS, eventTopic, config),
+                  TopicInitializer.newTopic(EarshotTopic.LIVE_AUDIO, liveAudioTopic, config)),
               10_000);
       if (!created.isEmpty()) {
         LOG.infof("Created topics %s", created);

@@ -13,20 +13,63 @@ public final class LiveRecording {
   private final IngestSettings settings;
   private final Publication publication;
   private final ChunkPipeline pipeline;
+  private final LivePieces pieces;
   private IngestException chunkFailure;
   private boolean closed;
 
   private LiveRecording(
-      IngestSettings settings, Publication publication, int sampleRate, int channels) {
+      IngestSettings settings,
+      Publication publication,
+      int sampleRate,
+      int channels,
+      Captions captions) {
     this.settings = settings;
     this.publication = publication;
+    this.pieces =
+        captions.enabled()
+            ? new LivePieces(
+                publication.recording(),
+                captions.pieceSamples(settings.sampleRate()),
+                captions.publisher())
+            : null;
     this.pipeline =
-        new ChunkPipeline(sampleRate, channels, settings.pipeline(), 1.0, this::publishChunk);
+        new ChunkPipeline(
+            sampleRate, channels, settings.pipeline(), 1.0, this::publishChunk, pieces);
+  }
+
+  /**
+   * Whether the stream's audio also goes out in pieces for live captions, how long they are and
+   * where they go.
+   */
+  public record Captions(LiveAudioPublisher publisher, java.time.Duration pieceDuration) {
+
+    public static final Captions OFF =
+        new Captions(LiveAudioPublisher.NONE, java.time.Duration.ZERO);
+
+    public Captions {
+      Objects.requireNonNull(publisher, "publisher");
+      Objects.requireNonNull(pieceDuration, "pieceDuration");
+      if (pieceDuration.isNegative()
+          || (!pieceDuration.isZero()
+              && (pieceDuration.toMillis() < 100 || pieceDuration.toMillis() > 5000))) {
+        throw new IllegalArgumentException(
+            "ingest.live.piece-duration must be 100MS to 5S, got " + pieceDuration);
+      }
+    }
+
+    public boolean enabled() {
+      return !pieceDuration.isZero() && publisher != LiveAudioPublisher.NONE;
+    }
+
+    int pieceSamples(int sampleRate) {
+      return (int) (pieceDuration.toMillis() * sampleRate / 1000);
+    }
   }
 
   /**
    * Publishes STARTED and returns the open recording; fails when Kafka does not acknowledge it, so
-   * no audio is accepted that could not be published.
+   * no audio is accepted that could not be published. With captions on, the audio also goes out in
+   * pieces while the stream is open.
    */
   public static LiveRecording start(
       IngestSettings settings,
@@ -35,9 +78,11 @@ public final class LiveRecording {
       IngestListener listener,
       String id,
       RecordingSource source,
-      Recording.InputFormat format)
+      Recording.InputFormat format,
+      Captions captions)
       throws IngestException {
     Objects.requireNonNull(format, "format");
+    Objects.requireNonNull(captions, "captions");
     var recording = new Recording(id, source, format, settings.sampleRate(), settings.encoding());
     var publication =
         new Publication(
@@ -52,7 +97,8 @@ public final class LiveRecording {
     } catch (IngestException e) {
       throw publication.fail(e.rejection(), e.getMessage()) ? e : e.withFailedEventPending();
     }
-    return new LiveRecording(settings, publication, format.sampleRate(), format.channels());
+    return new LiveRecording(
+        settings, publication, format.sampleRate(), format.channels(), captions);
   }
 
   public Recording recording() {
@@ -85,6 +131,7 @@ public final class LiveRecording {
     closed = true;
     try {
       pipeline.finish();
+      endPieces();
       if (chunkFailure != null) {
         throw chunkFailure;
       }
@@ -103,6 +150,7 @@ public final class LiveRecording {
       return;
     }
     closed = true;
+    endPieces();
     publication.fail(rejection, reason);
   }
 
@@ -116,6 +164,7 @@ public final class LiveRecording {
     }
     closed = true;
     pipeline.finish();
+    endPieces();
     publication.fail(Rejection.STREAM_ABORTED, reason);
   }
 
@@ -131,6 +180,13 @@ public final class LiveRecording {
 
   public ChunkPublisher.Totals totals() {
     return publication.totals();
+  }
+
+  /** The captioner learns that the stream is over, however it ended. */
+  private void endPieces() {
+    if (pieces != null) {
+      pieces.end();
+    }
   }
 
   private void publishChunk(dev.earshot.audio.chunk.Chunk chunk) {

@@ -7,6 +7,7 @@ import dev.earshot.audio.WavBytes;
 import dev.earshot.ingest.KafkaOutput;
 import dev.earshot.ingest.TestAudio;
 import dev.earshot.schema.AudioChunk;
+import dev.earshot.schema.LiveAudio;
 import dev.earshot.schema.RecordingEvent;
 import dev.earshot.schema.RecordingEventType;
 import dev.earshot.schema.SourceKind;
@@ -61,6 +62,15 @@ class LiveStreamSocketTest {
                 Duration.ofSeconds(30));
     assertThat(onKafkaMidStream).hasSize(1);
     assertThat(device.closed).isNotDone();
+    // The live pieces for captions are there too, long before the first chunk's 12 s.
+    var piecesMidStream =
+        new TopicReader()
+            .readUntil(
+                KafkaOutput.LIVE_AUDIO,
+                r -> id.equals(r.key()),
+                got -> got.size() >= 20,
+                Duration.ofSeconds(30));
+    assertThat(piecesMidStream).hasSizeGreaterThanOrEqualTo(20);
 
     for (; sent < pcm.length; sent += frame) {
       device.send(pcm, sent, Math.min(pcm.length, sent + frame));
@@ -81,6 +91,21 @@ class LiveStreamSocketTest {
     assertThat(kafka.eventsOf(id, RecordingEventType.FINISHED))
         .extracting(RecordingEvent::getType)
         .containsExactly(RecordingEventType.STARTED, RecordingEventType.FINISHED);
+    // Half-second pieces of the same 16 kHz audio, the last one marked.
+    List<LiveAudio> pieces = kafka.piecesOf(id);
+    assertThat(pieces).extracting(LiveAudio::getSequence).isSorted().doesNotHaveDuplicates();
+    assertThat(pieces.get(0).getSampleRate()).isEqualTo(16000);
+    assertThat(pieces.get(0).getPayload().remaining()).isEqualTo(16000);
+    assertThat(pieces.get(pieces.size() - 1).getLast()).isTrue();
+    var joined = new java.io.ByteArrayOutputStream();
+    for (LiveAudio piece : pieces) {
+      joined.writeBytes(
+          java.util.Arrays.copyOfRange(
+              piece.getPayload().array(),
+              piece.getPayload().arrayOffset() + piece.getPayload().position(),
+              piece.getPayload().arrayOffset() + piece.getPayload().limit()));
+    }
+    assertThat(joined.toByteArray()).isEqualTo(KafkaOutput.concatenatedPayload(chunks));
   }
 
   @Test

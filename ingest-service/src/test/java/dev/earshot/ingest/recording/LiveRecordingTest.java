@@ -10,6 +10,8 @@ import dev.earshot.audio.chunk.PcmEncoding;
 import dev.earshot.audio.dsp.Normalization;
 import dev.earshot.audio.dsp.Trimming;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LiveRecordingTest {
@@ -26,7 +28,21 @@ class LiveRecordingTest {
         IngestListener.NONE,
         "live-1",
         RecordingSource.of(Origin.STREAM, "door"),
-        format);
+        format,
+        LiveRecording.Captions.OFF);
+  }
+
+  private LiveRecording startWithPieces(List<LivePiece> pieces, Duration length)
+      throws IngestException {
+    return LiveRecording.start(
+        TestSettings.defaults(),
+        publisher,
+        TestSettings.outbox(publisher),
+        IngestListener.NONE,
+        "live-pieces",
+        RecordingSource.of(Origin.STREAM, "door"),
+        format,
+        new LiveRecording.Captions((recording, piece) -> pieces.add(piece), length));
   }
 
   @Test
@@ -53,6 +69,59 @@ class LiveRecordingTest {
     assertThat(publisher.chunks())
         .extracting(EncodedChunk::last)
         .containsExactly(false, false, true);
+  }
+
+  @Test
+  void withCaptionsTheAudioGoesOutInHalfSecondPiecesLongBeforeItsFirstChunk() throws Exception {
+    List<LivePiece> pieces = new ArrayList<>();
+    LiveRecording live = startWithPieces(pieces, Duration.ofMillis(500));
+    float[] audio = Signals.speechLike(9, 48000, 48000 * 25);
+
+    // Two seconds in: three or four pieces (the resampler holds back its filter's 40 ms), no chunk.
+    live.accept(audio, 0, 2 * 48000);
+    assertThat(publisher.chunks()).isEmpty();
+    assertThat(pieces).hasSizeBetween(3, 4);
+    assertThat(pieces).allSatisfy(p -> assertThat(p.sampleCount()).isEqualTo(8000));
+    live.accept(audio, 2 * 48000, audio.length - 2 * 48000);
+    live.finish();
+
+    // 25 s: 50 pieces of 8000 samples, and the last one marked, carrying what was left (nothing).
+    assertThat(pieces).hasSize(51);
+    assertThat(pieces).extracting(LivePiece::sequence).isSorted().doesNotHaveDuplicates();
+    assertThat(pieces.get(50).last()).isTrue();
+    assertThat(pieces.get(50).sampleCount()).isZero();
+    assertThat(pieces.subList(0, 50)).noneMatch(LivePiece::last);
+    var joined = new java.io.ByteArrayOutputStream();
+    long offset = 0;
+    for (LivePiece piece : pieces) {
+      assertThat(piece.offsetSamples()).isEqualTo(offset);
+      offset += piece.sampleCount();
+      joined.writeBytes(piece.payload());
+    }
+    var chunks = new java.io.ByteArrayOutputStream();
+    publisher.chunks().forEach(c -> chunks.writeBytes(c.payload()));
+    assertThat(joined.toByteArray()).isEqualTo(chunks.toByteArray());
+  }
+
+  @Test
+  void aStreamCutOffStillEndsItsPieces() throws Exception {
+    List<LivePiece> pieces = new ArrayList<>();
+    LiveRecording live = startWithPieces(pieces, Duration.ofMillis(1000));
+    float[] audio = Signals.speechLike(4, 48000, 48000 * 3 + 4800);
+    live.accept(audio, 0, audio.length);
+
+    live.interrupt("connection lost");
+    live.abort(Rejection.STREAM_ABORTED, "and again");
+
+    assertThat(pieces).extracting(LivePiece::last).containsExactly(false, false, false, true);
+    assertThat(pieces.get(3).sampleCount()).isEqualTo(1600);
+  }
+
+  @Test
+  void aPieceLengthOutsideItsRangeIsRefusedByName() {
+    assertThatThrownBy(() -> new LiveRecording.Captions((r, p) -> {}, Duration.ofMillis(50)))
+        .hasMessageContaining("ingest.live.piece-duration");
+    assertThat(new LiveRecording.Captions((r, p) -> {}, Duration.ZERO).enabled()).isFalse();
   }
 
   @Test
@@ -140,7 +209,8 @@ class LiveRecordingTest {
                     IngestListener.NONE,
                     "x",
                     RecordingSource.of(Origin.STREAM, "d"),
-                    format))
+                    format,
+                    LiveRecording.Captions.OFF))
         .isInstanceOfSatisfying(
             IngestException.class,
             e -> assertThat(e.rejection()).isEqualTo(Rejection.PUBLISH_FAILED));

@@ -13,8 +13,9 @@ import jakarta.ws.rs.sse.SseBroadcaster;
 import jakarta.ws.rs.sse.SseEventSink;
 
 /**
- * Server-sent events for the dashboard: {@code recording} with each new recording result and {@code
- * chunk} with each chunk result, as JSON.
+ * Server-sent events for the dashboard: {@code recording} with each new recording result, {@code
+ * chunk} with each chunk result and {@code caption} with each live caption of an open stream, as
+ * JSON.
  */
 @Path("/api/events")
 @ApplicationScoped

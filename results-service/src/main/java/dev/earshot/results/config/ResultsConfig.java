@@ -177,6 +177,10 @@ public interface ResultsConfig {
 
     @WithDefault(EarshotTopic.Names.DEAD_LETTERS)
     String deadLetters();
+
+    /** stt-service's live captions, which the event stream forwards as {@code caption}. */
+    @WithDefault(EarshotTopic.Names.CAPTIONS)
+    String captions();
   }
 
   /** Size of the pictures served by the API. */

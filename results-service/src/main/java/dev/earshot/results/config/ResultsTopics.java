@@ -47,7 +47,9 @@ public class ResultsTopics {
             EarshotTopic.AUDIO_CHUNKS, topics.audioChunks(),
             EarshotTopic.CHUNK_RESULTS, topics.chunkResults(),
             EarshotTopic.RESULTS, topics.results(),
-            EarshotTopic.DEAD_LETTERS, topics.deadLetters());
+            EarshotTopic.DEAD_LETTERS, topics.deadLetters(),
+            // The live feed follows it, even before any stt-service has started.
+            EarshotTopic.CAPTIONS, config.topic().captions());
   }
 
   void onStart(@Observes StartupEvent event) {

@@ -20,10 +20,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 /**
- * Follows the results topics from their end and hands every new result to the live listeners (the
- * dashboard's event stream). Each instance reads every partition without a consumer group, so a
- * dashboard connected to any instance sees every recording. Only committed records are read,
- * because the join writes with exactly-once transactions.
+ * Follows the results topics and the live captions from their end and hands every new result and
+ * caption to the live listeners (the dashboard's event stream). Each instance reads every partition
+ * without a consumer group, so a dashboard connected to any instance sees every recording. Only
+ * committed records are read, because the join writes with exactly-once transactions.
  */
 @ApplicationScoped
 public class LiveFeed {
@@ -35,8 +35,12 @@ public class LiveFeed {
 
   public static final String CHUNK = "chunk";
 
+  /** A live caption of an open stream, as stt-service wrote it. */
+  public static final String CAPTION = "caption";
+
   private final Map<String, Object> kafka;
   private final ResultsTopology.Topics topics;
+  private final String captions;
   private final boolean enabled;
   private final List<BiConsumer<String, String>> listeners = new CopyOnWriteArrayList<>();
   private volatile KafkaConsumer<String, String> consumer;
@@ -48,6 +52,7 @@ public class LiveFeed {
       ResultsTopology.Topics topics) {
     this.kafka = kafka;
     this.topics = topics;
+    this.captions = config.topic().captions();
     this.enabled = config.liveEnabled();
   }
 
@@ -100,7 +105,7 @@ public class LiveFeed {
         c.seekToEnd(partitions);
         while (true) {
           for (var r : c.poll(Duration.ofSeconds(1))) {
-            String name = r.topic().equals(topics.results()) ? RECORDING : CHUNK;
+            String name = eventName(r.topic());
             for (var listener : listeners) {
               listener.accept(name, r.value());
             }
@@ -119,9 +124,16 @@ public class LiveFeed {
     }
   }
 
+  private String eventName(String topic) {
+    if (topic.equals(topics.results())) {
+      return RECORDING;
+    }
+    return topic.equals(captions) ? CAPTION : CHUNK;
+  }
+
   private List<TopicPartition> partitions(KafkaConsumer<String, String> c) {
     List<TopicPartition> partitions = new ArrayList<>();
-    for (String topic : List.of(topics.results(), topics.chunkResults())) {
+    for (String topic : List.of(topics.results(), topics.chunkResults(), captions)) {
       var infos = c.partitionsFor(topic, Duration.ofSeconds(30));
       if (infos == null || infos.isEmpty()) {
         throw new IllegalStateException("topic " + topic + " does not exist yet");

@@ -120,6 +120,77 @@ class DashboardTest {
     }
   }
 
+  /**
+   * A live stream's captions, on the page while the stream is open: committed text grows, and the
+   * partial text after it is replaced by each caption and greyed.
+   */
+  @Test
+  void aLiveStreamsCaptionShowsCommittedTextAndTheGreyedPartial() throws Exception {
+    assumeTrue(
+        HeadlessChromium.available(),
+        "headless Chromium not found: install Debian's chromium and chromium-driver");
+    String id = "caption-" + UUID.randomUUID();
+    awaitReady();
+    try (HeadlessChromium browser = HeadlessChromium.start()) {
+      String base = "http://localhost:" + io.restassured.RestAssured.port;
+      browser.logIn(base, Readers.READ_KEY);
+      browser.waitForText(By.id("connection"), "live", Duration.ofSeconds(30));
+      String card = "[data-recording-id='" + id + "']";
+      // The feed follows the topic from its end once it runs: the first caption goes again until
+      // the page shows it.
+      long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (browser.driver().findElements(By.cssSelector(card + " .caption")).isEmpty()
+          && System.nanoTime() < deadline) {
+        caption(id, 0, "", "And so my fellow", 0);
+        Thread.sleep(500);
+      }
+      caption(id, 1, "And so my fellow Americans,", "ask not what", 5);
+      caption(id, 2, "ask not", "what your country can do", 7);
+
+      assertThat(
+              browser.waitForText(
+                  By.cssSelector(card + " .caption-partial"),
+                  "what your country can do",
+                  Duration.ofSeconds(30)))
+          .doesNotContain("ask not what");
+      assertThat(
+              browser.driver().findElement(By.cssSelector(card + " .caption-committed")).getText())
+          .isEqualTo("And so my fellow Americans, ask not");
+      String committedColour =
+          browser
+              .driver()
+              .findElement(By.cssSelector(card + " .caption-committed"))
+              .getCssValue("color");
+      String partialColour =
+          browser
+              .driver()
+              .findElement(By.cssSelector(card + " .caption-partial"))
+              .getCssValue("color");
+      assertThat(partialColour).isNotEqualTo(committedColour);
+      browser.screenshot(Path.of("target", "screenshots", "dashboard-caption.png"));
+      assertThat(browser.consoleErrorsAfterLogIn(base)).isEmpty();
+    }
+  }
+
+  private static void caption(String id, int sequence, String committed, String partial, int words)
+      throws Exception {
+    TestChunks.publish(
+        "earshot.captions",
+        id,
+        dev.earshot.schema.result.Json.write(
+                new dev.earshot.schema.result.Caption(
+                    id,
+                    sequence,
+                    committed,
+                    partial,
+                    words,
+                    sequence + 1.0,
+                    false,
+                    "openai/whisper-tiny",
+                    java.time.Instant.now().toString()))
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   /** Until Kafka Streams runs, the stores answer 503; a user would see the page retry. */
   static void awaitReady() throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

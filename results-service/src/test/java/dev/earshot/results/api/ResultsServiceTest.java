@@ -45,6 +45,72 @@ class ResultsServiceTest {
     return s;
   }
 
+  /**
+   * stt-service's captions reach a reader on the event stream as {@code caption} events, as they
+   * were written; one is published every half second until the first arrives, since the feed starts
+   * following the topic at its end some time after start-up.
+   */
+  @Test
+  void liveCaptionsReachTheEventStream() throws Exception {
+    DashboardTest.awaitReady();
+    String id = "live-" + UUID.randomUUID();
+    var http = java.net.http.HttpClient.newHttpClient();
+    var events =
+        http.send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://localhost:" + io.restassured.RestAssured.port + "/api/events"))
+                    .header("Authorization", "Bearer " + dev.earshot.results.Readers.READ_KEY)
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofLines())
+            .body()
+            .iterator();
+    var received = new java.util.concurrent.LinkedBlockingQueue<String>();
+    Thread listener =
+        new Thread(
+            () -> {
+              String event = null;
+              while (events.hasNext()) {
+                String line = events.next();
+                if (line.startsWith("event:")) {
+                  event = line.substring(6).strip();
+                } else if (line.startsWith("data:") && "caption".equals(event)) {
+                  received.add(line.substring(5).strip());
+                }
+              }
+            });
+    listener.setDaemon(true);
+    listener.start();
+
+    JsonNode caption = null;
+    for (int sequence = 0; caption == null && sequence < 120; sequence++) {
+      var sent =
+          new dev.earshot.schema.result.Caption(
+              id,
+              sequence,
+              sequence == 0 ? "" : "ask not",
+              "what your country",
+              sequence == 0 ? 0 : 2,
+              1.0 + sequence,
+              false,
+              "openai/whisper-tiny",
+              java.time.Instant.now().toString());
+      TestChunks.publish("earshot.captions", id, Json.write(sent).getBytes(StandardCharsets.UTF_8));
+      String data = received.poll(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+      while (data != null && caption == null) {
+        JsonNode node = Json.MAPPER.readTree(data);
+        if (id.equals(node.path("recording_id").asText())) {
+          caption = node;
+        }
+        data = received.poll();
+      }
+    }
+    assertThat(caption).as("a caption event").isNotNull();
+    assertThat(caption.get("partial").asText()).isEqualTo("what your country");
+    assertThat(caption.get("model").asText()).isEqualTo("openai/whisper-tiny");
+    assertThat(caption.has("committed_words")).isTrue();
+  }
+
   @Test
   void recordingIsJoinedPublishedAndServedWithItsPictures() throws Exception {
     // As the services do: publish once the join runs, so no test record creates an input topic

@@ -2,6 +2,7 @@ package dev.earshot.schema.topic;
 
 import dev.earshot.schema.AudioChunk;
 import dev.earshot.schema.Classification;
+import dev.earshot.schema.LiveAudio;
 import dev.earshot.schema.RecordingEvent;
 import dev.earshot.schema.Transcript;
 import java.util.Map;
@@ -39,7 +40,17 @@ public enum EarshotTopic {
    * The models the STT workers serve, JSON ({@code ServedModel}), keyed by model id (the one topic
    * not keyed by recording id), compacted: the latest announcement of each model stays.
    */
-  MODELS(Names.MODELS, null, Map.of("cleanup.policy", "compact"));
+  MODELS(Names.MODELS, null, Map.of("cleanup.policy", "compact")),
+  /**
+   * Live streams' audio in pieces of about half a second while they are open, for live captions;
+   * only worth anything while the stream is live, so it is kept an hour.
+   */
+  LIVE_AUDIO(Names.LIVE_AUDIO, LiveAudio.class, Map.of("retention.ms", "3600000")),
+  /**
+   * stt-service's live captions of open streams, JSON ({@code Caption}): partial text that changes
+   * and committed text that does not; a day is plenty for followers that fell behind.
+   */
+  CAPTIONS(Names.CAPTIONS, null, Map.of("retention.ms", "86400000"));
 
   /**
    * The default names as constants, for annotations ({@code @WithDefault}) that need them at
@@ -54,6 +65,8 @@ public enum EarshotTopic {
     public static final String RESULTS = "earshot.results";
     public static final String DEAD_LETTERS = "earshot.dead-letters";
     public static final String MODELS = "earshot.models";
+    public static final String LIVE_AUDIO = "earshot.live-audio";
+    public static final String CAPTIONS = "earshot.captions";
 
     private Names() {}
   }

@@ -3,7 +3,10 @@ package dev.earshot.stt.config;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.schema.EarshotService;
 import dev.earshot.schema.topic.EarshotTopic;
+import dev.earshot.stt.captions.Captioner;
+import dev.earshot.stt.captions.LiveCaptions;
 import dev.earshot.stt.model.LoadedModel;
+import dev.earshot.stt.service.CaptionPublisher;
 import dev.earshot.stt.service.Channels;
 import dev.earshot.worker.BackgroundModel;
 import dev.earshot.worker.HungWorkerExit;
@@ -16,6 +19,8 @@ import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 /** Builds the plain STT classes from configuration; invalid values fail start-up. */
@@ -52,6 +57,55 @@ public class SttBeans {
     watchdog.close();
   }
 
+  /**
+   * Captions of the live streams whose pieces this worker receives, on the service's model; a
+   * Whisper call that hangs ends the process as a chunk's does.
+   */
+  @Produces
+  @Singleton
+  LiveCaptions captions(
+      SttConfig config, BackgroundModel<LoadedModel> model, CaptionPublisher publisher) {
+    // A watchdog of their own: one watches one call at a time, and the chunks' calls run
+    // alongside. Fault injection is for the chunk worker alone.
+    var limits = InferenceWatchdog.Settings.from(config.watchdog(), "stt");
+    var watchdog =
+        InferenceWatchdog.start(
+            new InferenceWatchdog.Settings(limits.inferenceTimeout(), limits.exitGrace(), -1),
+            new HungWorkerExit(EarshotService.STT.module(), model, limits.exitGrace()));
+    captionsWatchdog = watchdog;
+    var captions = config.captions();
+    var settings =
+        new LiveCaptions.Settings(
+            new Captioner.Settings(
+                seconds(captions.updateInterval()),
+                seconds(captions.trimAfter()),
+                seconds(captions.maxBuffer())),
+            captions.idleTimeout());
+    return new LiveCaptions(
+        settings,
+        recordingId ->
+            window ->
+                watchdog.watch(
+                    List.of("live captions of " + recordingId),
+                    () -> model.await().speechToText().transcriber().transcribe(window)),
+        publisher,
+        () -> model.isReady() ? model.await().model().id() : null,
+        Clock.systemUTC());
+  }
+
+  void close(@Disposes LiveCaptions captions) {
+    captions.close();
+    if (captionsWatchdog != null) {
+      captionsWatchdog.close();
+    }
+  }
+
+  private volatile InferenceWatchdog captionsWatchdog;
+
+  private static double seconds(java.time.Duration duration) {
+    return duration.toMillis() / 1000.0;
+  }
+
   /** The topics this service reads and writes, created at start when missing. */
   @Produces
   @Singleton
@@ -63,7 +117,13 @@ public class SttBeans {
         config.topics(),
         EarshotService.STT,
         Map.of(
-            EarshotTopic.TRANSCRIPTS, Channels.TRANSCRIPTS, EarshotTopic.MODELS, Channels.MODELS));
+            EarshotTopic.TRANSCRIPTS,
+            Channels.TRANSCRIPTS,
+            EarshotTopic.MODELS,
+            Channels.MODELS,
+            EarshotTopic.CAPTIONS,
+            Channels.CAPTIONS),
+        Map.of(EarshotTopic.LIVE_AUDIO, Channels.LIVE_AUDIO));
   }
 
   void close(@Disposes WorkerTopics topics) throws Exception {

@@ -4,6 +4,7 @@ import dev.earshot.schema.topic.TopicSettings;
 import dev.earshot.worker.WatchdogConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,6 +19,9 @@ public interface SttConfig {
   Vad vad();
 
   Batch batch();
+
+  /** Live captions of open streams: {@code stt.captions.*}. */
+  Captions captions();
 
   /** Topic creation at start-up: {@code stt.topics.create}, {@code .partitions}, ... */
   TopicSettings topics();
@@ -166,6 +170,35 @@ public interface SttConfig {
 
     @WithDefault("0.25")
     double minSpeechSeconds();
+  }
+
+  /**
+   * Live captions: the audio of open streams ({@code earshot.live-audio}) re-decoded about once a
+   * second, the words two successive decodings agree on committed ({@code earshot.captions}).
+   */
+  interface Captions {
+    /** Whether this worker captions the streams whose pieces it receives. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** New audio that makes a stream due for another decoding (100MS to 10S). */
+    @WithDefault("1S")
+    Duration updateInterval();
+
+    /** A stream's buffer longer than this is cut at the end of a committed sentence. */
+    @WithDefault("15S")
+    Duration trimAfter();
+
+    /**
+     * The longest buffer (at most Whisper's 30 s): beyond it, what was heard is committed up to its
+     * last segment, agreed or not.
+     */
+    @WithDefault("25S")
+    Duration maxBuffer();
+
+    /** A stream without a piece for this long is finished as if it had ended. */
+    @WithDefault("30S")
+    Duration idleTimeout();
   }
 
   /** Chunks transcribed together. */

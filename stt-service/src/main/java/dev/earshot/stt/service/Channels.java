@@ -7,6 +7,8 @@ public final class Channels {
   public static final String TRANSCRIPTS = "transcripts";
   public static final String DEAD_LETTERS = "dead-letters";
   public static final String MODELS = "models";
+  public static final String LIVE_AUDIO = "live-audio";
+  public static final String CAPTIONS = "captions";
 
   private Channels() {}
 }

@@ -9,6 +9,7 @@ import dev.earshot.assets.Catalog;
 import dev.earshot.audio.chunk.AudioLoader;
 import dev.earshot.schema.AudioChunk;
 import dev.earshot.schema.Transcript;
+import dev.earshot.schema.result.Caption;
 import dev.earshot.testbroker.TestBroker;
 import dev.earshot.testbroker.TestBrokerResource;
 import dev.earshot.testbroker.TestChunks;
@@ -30,6 +31,8 @@ class SttServiceTest {
   static final String CHUNKS = "earshot.audio-chunks";
   static final String TRANSCRIPTS = "earshot.transcripts";
   static final String DEAD_LETTERS = "earshot.dead-letters";
+  static final String LIVE_AUDIO = "earshot.live-audio";
+  static final String CAPTIONS = "earshot.captions";
 
   private final TopicReader reader = new TopicReader();
 
@@ -140,6 +143,69 @@ class SttServiceTest {
         .contains("earshot_stt_stage_seconds_count{stage=\"encoder\"}")
         .contains("earshot_stt_real_time_factor_count")
         .contains("earshot_stt_tokens_per_second_count");
+  }
+
+  /**
+   * JFK's 11 s as a live stream's half-second pieces, at twice real time: captions come on their
+   * own topic, partial text before committed text, in sequence, and the last one commits the rest.
+   */
+  @Test
+  void livePiecesBecomeCaptionsOnTheirOwnTopic() throws Exception {
+    String recording = "live-" + UUID.randomUUID();
+    float[] jfk =
+        AudioLoader.loadMono(AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV), 16000);
+    int piece = 8000;
+    int sequence = 0;
+    for (int at = 0; at < jfk.length; at += piece) {
+      float[] samples = java.util.Arrays.copyOfRange(jfk, at, Math.min(jfk.length, at + piece));
+      var live =
+          dev.earshot.schema.LiveAudio.newBuilder()
+              .setRecordingId(recording)
+              .setSequence(sequence++)
+              .setOffsetSamples(at)
+              .setSampleRate(16000)
+              .setPayload(
+                  java.nio.ByteBuffer.wrap(
+                      dev.earshot.audio.chunk.PcmCodec.encode(
+                          samples, dev.earshot.audio.chunk.PcmEncoding.PCM_S16LE)))
+              .setLast(at + piece >= jfk.length)
+              .setPublishedAt(java.time.Instant.now())
+              .build();
+      TestChunks.publish(
+          LIVE_AUDIO,
+          recording,
+          new dev.earshot.schema.serde.AvroSerializer().serialize(LIVE_AUDIO, live));
+      Thread.sleep(250);
+    }
+
+    var records =
+        reader.readRaw(
+            CAPTIONS,
+            r -> recording.equals(r.key()),
+            got -> got.stream().anyMatch(r -> caption(r.value()).last()),
+            Duration.ofSeconds(120));
+    var captions = records.stream().map(r -> caption(r.value())).toList();
+    assertThat(captions).extracting(Caption::sequence).isSorted().doesNotHaveDuplicates();
+    assertThat(captions.get(0).sequence()).isZero();
+    assertThat(captions).filteredOn(Caption::last).hasSize(1);
+    assertThat(captions.get(captions.size() - 1).last()).isTrue();
+    assertThat(captions.get(0).partial()).isNotEmpty();
+    assertThat(captions.get(0).committed()).isEmpty();
+    assertThat(captions.get(0).model()).isEqualTo("openai/whisper-tiny");
+    String committed =
+        String.join(
+            " ", captions.stream().map(Caption::committed).filter(c -> !c.isEmpty()).toList());
+    // whisper-tiny hears the whole of JFK word for word (above); the live captions hear at least
+    // its middle, whatever the windows they were decoded in.
+    assertThat(plain(committed))
+        .as("the captions on %s", CpuFeatures.host())
+        .contains("ask not what your country can do for you");
+    assertThat(captions.get(captions.size() - 1).committedWords())
+        .isEqualTo(committed.split("\\s+").length);
+  }
+
+  private static Caption caption(byte[] json) {
+    return dev.earshot.schema.result.Json.read(json, Caption.class);
   }
 
   @Test

@@ -49,6 +49,20 @@ public final class WorkerTopics implements AutoCloseable {
       TopicSettings settings,
       EarshotService service,
       Map<EarshotTopic, String> outputs) {
+    return forWorker(kafka, settings, service, outputs, Map.of());
+  }
+
+  /**
+   * @param inputs each catalogue topic the worker reads besides the chunks, with the incoming
+   *     channel that reads it: a consumer that subscribes to a missing topic waits for it, logging
+   *     warnings all the while
+   */
+  public static WorkerTopics forWorker(
+      Map<String, Object> kafka,
+      TopicSettings settings,
+      EarshotService service,
+      Map<EarshotTopic, String> outputs,
+      Map<EarshotTopic, String> inputs) {
     Config config = ConfigProvider.getConfig();
     Map<EarshotTopic, String> names = new java.util.EnumMap<>(EarshotTopic.class);
     names.put(
@@ -59,6 +73,11 @@ public final class WorkerTopics implements AutoCloseable {
             names.put(
                 topic,
                 config.getValue("mp.messaging.outgoing." + channel + ".topic", String.class)));
+    inputs.forEach(
+        (topic, channel) ->
+            names.put(
+                topic,
+                config.getValue("mp.messaging.incoming." + channel + ".topic", String.class)));
     names.put(
         EarshotTopic.DEAD_LETTERS,
         config.getValue("mp.messaging.outgoing.dead-letters.topic", String.class));

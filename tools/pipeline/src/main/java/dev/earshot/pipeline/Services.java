@@ -139,16 +139,14 @@ public final class Services implements AutoCloseable {
             results(o, i),
             resultsEnv);
       }
-      s.start(
-          "stt-service",
-          o.ports().stt(),
-          "1g",
+      Map<String, String> stt =
           with(
               o,
               "stt-service",
               "mp.messaging.incoming.audio-chunks.group.id",
-              "earshot-stt" + suffix),
-          env);
+              "earshot-stt" + suffix);
+      stt.put("mp.messaging.incoming.live-audio.group.id", "earshot-captions" + suffix);
+      s.start("stt-service", o.ports().stt(), "1g", stt, env);
       s.start(
           "classify-service",
           o.ports().classify(),
@@ -305,6 +303,37 @@ public final class Services implements AutoCloseable {
     processes.add(p);
     p.awaitReady(options.readyTimeout());
     return p;
+  }
+
+  /**
+   * Waits until stt-service's captions group has its partitions: the group starts at the end of the
+   * live audio when it is new, so a stream opened before that would lose its first seconds.
+   */
+  public void awaitCaptions(Duration timeout) throws InterruptedException {
+    String group =
+        specs.get("stt-service").props().get("mp.messaging.incoming.live-audio.group.id");
+    try (var admin =
+        org.apache.kafka.clients.admin.Admin.create(
+            dev.earshot.schema.topic.KafkaClients.with(
+                dev.earshot.schema.topic.KafkaClients.securityFromEnvironment(),
+                Map.of("bootstrap.servers", options.bootstrap())))) {
+      long deadline = System.nanoTime() + timeout.toNanos();
+      while (System.nanoTime() < deadline) {
+        try {
+          var description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+          if (description.groupState() == org.apache.kafka.common.GroupState.STABLE
+              && description.members().stream()
+                  .anyMatch(m -> !m.assignment().topicPartitions().isEmpty())) {
+            return;
+          }
+        } catch (java.util.concurrent.ExecutionException e) {
+          // Not known to the coordinator yet.
+        }
+        Thread.sleep(250);
+      }
+    }
+    throw new IllegalStateException(
+        "stt-service's captions group " + group + " got no partitions within " + timeout);
   }
 
   /** The consumer group a worker service uses in this run. */

@@ -3,6 +3,7 @@ package dev.earshot.audio.chunk;
 import dev.earshot.audio.SampleRates;
 import dev.earshot.audio.decode.PcmStream;
 import dev.earshot.audio.dsp.Downmix;
+import dev.earshot.audio.dsp.FloatSink;
 import dev.earshot.audio.dsp.Resampler;
 import dev.earshot.audio.dsp.SilenceTrimmer;
 import java.io.IOException;
@@ -22,6 +23,7 @@ public final class ChunkPipeline {
   private final PipelineSettings settings;
   private final float gain;
   private final Consumer<Chunk> sink;
+  private final FloatSink resampled;
   private final Resampler resampler;
   private final SilenceTrimmer trimmer;
   private Chunker chunker;
@@ -39,6 +41,25 @@ public final class ChunkPipeline {
    */
   public ChunkPipeline(
       int inputRate, int channels, PipelineSettings settings, double gain, Consumer<Chunk> sink) {
+    this(inputRate, channels, settings, gain, sink, null);
+  }
+
+  /**
+   * A pipeline that also hands every resampled sample, after the gain and before trimming and
+   * chunking, to {@code resampled} as soon as it is made: a live stream's audio without waiting for
+   * the chunker's look-ahead (live captions). Those samples concatenate to the recording from its
+   * first sample, so their offsets are the chunks' offsets.
+   *
+   * @param resampled told about each run of resampled samples; null for none
+   */
+  public ChunkPipeline(
+      int inputRate,
+      int channels,
+      PipelineSettings settings,
+      double gain,
+      Consumer<Chunk> sink,
+      FloatSink resampled) {
+    this.resampled = resampled;
     this.inputRate = SampleRates.require(inputRate, "input sample rate");
     if (channels < 1) {
       throw new IllegalArgumentException("channel count " + channels + " is not positive");
@@ -118,6 +139,9 @@ public final class ChunkPipeline {
 
   private void afterResampling(float[] samples, int offset, int length) {
     if (gain == 1f) {
+      if (resampled != null) {
+        resampled.accept(samples, offset, length);
+      }
       trimmer.accept(samples, offset, length);
       return;
     }
@@ -126,6 +150,9 @@ public final class ChunkPipeline {
     }
     for (int i = 0; i < length; i++) {
       gained[i] = samples[offset + i] * gain;
+    }
+    if (resampled != null) {
+      resampled.accept(gained, 0, length);
     }
     trimmer.accept(gained, 0, length);
   }

@@ -90,6 +90,46 @@ class ChunkPipelineTest {
   }
 
   @Test
+  void handsTheResampledAudioOnAsItComesWithTheTrimmedSilenceAndBeforeAnyChunk() {
+    float[] mono =
+        Signals.concat(
+            new float[3 * 22050], Signals.sine(300, 22050, 15 * 22050, 0.5), new float[22050]);
+    List<Chunk> chunks = new ArrayList<>();
+    float[] heard = new float[20 * 16000];
+    int[] count = {0};
+    ChunkPipeline pipeline =
+        new ChunkPipeline(
+            22050,
+            1,
+            PipelineSettings.defaults(),
+            1.0,
+            chunks::add,
+            (samples, offset, length) -> {
+              System.arraycopy(samples, offset, heard, count[0], length);
+              count[0] += length;
+            });
+
+    // Five seconds in: the chunker holds its first chunk back, the resampled audio is all out but
+    // the resampler's filter delay (640 samples, 40 ms, from 22.05 kHz; 0.1 s is the bound).
+    pipeline.accept(mono, 0, 5 * 22050);
+    assertThat(chunks).isEmpty();
+    assertThat(count[0]).isBetween(5 * 16000 - 1600, 5 * 16000);
+    pipeline.accept(mono, 5 * 22050, mono.length - 5 * 22050);
+    pipeline.finish();
+
+    float[] expected = Resampler.resample(mono, 22050, 16000);
+    assertThat(count[0]).isEqualTo(expected.length);
+    for (int i = 0; i < expected.length; i++) {
+      assertThat(heard[i]).isEqualTo(expected[i]);
+    }
+    // The chunks are the same samples from the first kept one on.
+    Chunk first = chunks.get(0);
+    for (int i = 0; i < first.samples().length; i++) {
+      assertThat(first.samples()[i]).isEqualTo(heard[(int) first.offsetSamples() + i]);
+    }
+  }
+
+  @Test
   void emitsNoChunksForSilence() {
     List<Chunk> chunks = new ArrayList<>();
     ChunkPipeline pipeline =

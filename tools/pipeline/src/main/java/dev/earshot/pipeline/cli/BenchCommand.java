@@ -2,7 +2,6 @@ package dev.earshot.pipeline.cli;
 
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
-import dev.earshot.cli.ExistingPath;
 import dev.earshot.pipeline.Hops;
 import dev.earshot.pipeline.ResultWatcher;
 import dev.earshot.pipeline.ServiceProcess;
@@ -78,24 +77,10 @@ public class BenchCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1")
   long seed;
 
-  @Option(
-      names = "--root",
-      converter = ExistingPath.class,
-      description = "Repository root with the built services (default: the launcher's).")
-  Path root;
-
   @Option(names = "--work", description = "Logs, audio, state (default: .earshot/bench).")
   Path work;
 
-  @Mixin KafkaOption kafkaOption = new KafkaOption();
-
-  @Option(
-      names = "--set",
-      paramLabel = "KEY=VALUE",
-      description =
-          "A service setting for this run, e.g. mp.messaging.incoming.audio-chunks.poll-timeout=100"
-              + " (given to the services it belongs to; repeatable).")
-  Map<String, String> settings = new LinkedHashMap<>();
+  @Mixin BenchServices pipeline = new BenchServices();
 
   @Option(
       names = "--port-offset",
@@ -105,11 +90,8 @@ public class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    String kafka = kafkaOption.orLocalBroker();
+    String kafka = pipeline.kafka();
     Home home = Home.fromEnvironment();
-    if (root == null) {
-      root = home.root();
-    }
     if (work == null) {
       work = home.state().resolve("bench");
     }
@@ -123,17 +105,7 @@ public class BenchCommand implements Callable<Integer> {
     String suffix = "-bench-" + UUID.randomUUID().toString().substring(0, 8);
     System.out.printf("Starting the four services (groups *%s) against %s ...%n", suffix, kafka);
     Instant start = Instant.now();
-    startAtTheEnd(kafka, suffix, start);
-    try (Services services =
-        Services.start(
-            new Services.Options(
-                root.toAbsolutePath().normalize(),
-                kafka,
-                Services.Ports.DEFAULT.shifted(portOffset),
-                suffix,
-                work.toAbsolutePath(),
-                1,
-                settings))) {
+    try (Services services = pipeline.start(kafka, home, suffix, work, portOffset, start)) {
       System.out.printf(
           "Services ready in %.1f s%n", Duration.between(start, Instant.now()).toMillis() / 1e3);
       IngestClient ingest = services.ingestClient();
@@ -296,11 +268,12 @@ public class BenchCommand implements Callable<Integer> {
    * skip whatever is already there without racing their own partition assignment (which
    * auto.offset.reset=latest would).
    */
-  private static void startAtTheEnd(String kafka, String suffix, Instant now) throws Exception {
+  static void startAtTheEnd(String kafka, String suffix, Instant now) throws Exception {
     Map<String, List<String>> groups =
         Map.of(
             "earshot-stt" + suffix, List.of(EarshotTopic.AUDIO_CHUNKS.defaultName()),
             "earshot-classify" + suffix, List.of(EarshotTopic.AUDIO_CHUNKS.defaultName()),
+            "earshot-captions" + suffix, List.of(EarshotTopic.LIVE_AUDIO.defaultName()),
             "earshot-results" + suffix,
                 List.of(
                     EarshotTopic.AUDIO_CHUNKS.defaultName(),

@@ -64,6 +64,8 @@ public class EarshotCommand implements Callable<Integer> {
         bench                  Ingest one hour of generated audio; print throughput and memory.
         bench pipeline         20 recordings of 10-60 s at once through all four services: latency
                                (p50, p95), overhead beyond model compute, throughput, memory.
+        bench captions         Two minutes of read speech streamed live: delay to each word's first
+                               partial caption and to its commit (p50, p95), word error rate.
         serve | results | stt serve | classify serve
                                One service in the foreground (ingest, results, stt, classify).
         broker start|stop|status|logs
@@ -111,7 +113,9 @@ public class EarshotCommand implements Callable<Integer> {
   @Command(
       name = "bench",
       mixinStandardHelpOptions = true,
-      description = "Ingest a long file and print throughput and memory; 'pipeline' for all four.",
-      subcommands = BenchCommand.class)
+      description =
+          "Ingest a long file and print throughput and memory; 'pipeline' for all four,"
+              + " 'captions' for live captions.",
+      subcommands = {BenchCommand.class, CaptionsBenchCommand.class})
   static final class Bench extends IngestBenchCommand {}
 }

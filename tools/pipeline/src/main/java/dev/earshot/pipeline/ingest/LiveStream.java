@@ -137,7 +137,11 @@ public final class LiveStream implements AutoCloseable {
       float s = Math.max(-1f, Math.min(1f, samples[i]));
       pcm.putShort((short) Math.round(s * 32767));
     }
-    send(pcm.flip());
+    // The JDK's WebSocket client (17) masks eight bytes at a time through the buffer's own byte
+    // order: a little-endian buffer went out with every eight bytes reversed, which turned speech
+    // into noise (Whisper heard "Thank you for watching!"). The same bytes in a buffer of the
+    // default order go out as they are.
+    send(ByteBuffer.wrap(pcm.array(), 0, pcm.position()));
   }
 
   private void send(ByteBuffer data) throws IOException {
