@@ -29,6 +29,21 @@ public final class Captioner {
   /** Whisper's window: more audio than this cannot be decoded at once. */
   private static final double WINDOW_SECONDS = 30.0;
 
+  /**
+   * How far past the end of committed audio a segment may end and still count as committed: Whisper
+   * places a segment's end within a few tenths of a second of where it placed it before.
+   */
+  private static final double TIME_SLACK = 0.2;
+
+  /**
+   * Audio after the last segment's end that makes it a real end, not where the audio stopped: about
+   * two words.
+   */
+  private static final double UNHEARD_SECONDS = 1.0;
+
+  /** Audio after the last segment that Whisper has ignored when every word is committed. */
+  private static final double IGNORED_SECONDS = 2.0;
+
   /** Committed words remembered to drop their repetition right after a cut (whisper_streaming). */
   private static final int OVERLAP_WORDS = 5;
 
@@ -96,6 +111,7 @@ public final class Captioner {
   private long nextSample;
   private double decodedEnd = -1;
   private List<Word> committedInBuffer = List.of();
+  private double committedUntil = Double.NEGATIVE_INFINITY;
   private List<Word> previousTail = List.of();
   private final List<String> recentCommitted = new ArrayList<>();
   private boolean justCut;
@@ -185,6 +201,11 @@ public final class Captioner {
         committedInBuffer.isEmpty() && justCut
             ? repeatedOverlap(hypothesis)
             : alignedEnd(committedInBuffer, hypothesis);
+    // Whisper hears committed audio otherwise now and then (on the LibriVox reading "amiable
+    // himself", once committed as "a bull himself", came back as "abelms himself", "book
+    // himself", ...), which no alignment of words finds: a segment that ends where committed
+    // segments ended is committed whatever its words, as whisper_streaming drops words by time.
+    start = Math.max(start, wordsEndingBy(segments, committedUntil + TIME_SLACK));
     List<Word> tail = hypothesis.subList(start, hypothesis.size());
     int agreed = commonPrefix(tail, previousTail);
     int cutAt = -1;
@@ -204,27 +225,43 @@ public final class Captioner {
         wordsBeforeCut = hypothesis.size();
         cutAt = decoded;
       }
-    } else if (length > settings.trimSeconds() * RATE) {
-      // The latest segment all of whose words are committed, never the last one: its end is
-      // where the audio stops, not a pause (whisper_streaming's rule).
-      // A sentence's end first: the words after a cut are decoded without what came before it,
-      // and Whisper hears the rest of a sentence worse without its start (measured on the
-      // LibriVox reading: "selfish | is to be ill disposed" became "is to be able to suppose").
-      // Past the middle of the way to the hard bound, any segment's end will do.
-      boolean anyEnd = length > (settings.trimSeconds() + settings.maxBufferSeconds()) / 2 * RATE;
-      for (int s = lastCuttableSegment(segments, segments.size() - 2, decoded);
-          s >= 0;
-          s = lastCuttableSegment(segments, s - 1, decoded)) {
-        if (wordsBefore(segments, s + 1) <= start + agreed
-            && (anyEnd || endsSentence(segments.get(s)))) {
-          wordsBeforeCut = wordsBefore(segments, s + 1);
-          cutAt = cutPoint(segments, s);
-          break;
+    } else {
+      // The last segment's end is where the audio stops, not a pause (whisper_streaming's rule),
+      // unless Whisper ended it well before the end of what it heard.
+      int lastSegment = segments.size() - 1;
+      boolean lastEnded =
+          lastSegment >= 0 && segments.get(lastSegment).end() <= decodedEnd - UNHEARD_SECONDS;
+      // Every word heard is committed, and seconds of audio follow that Whisper did not turn
+      // into words: on the LibriVox reading and JFK after it, Whisper kept writing the committed
+      // sentence alone for 12 s of JFK while the buffer held both. Without what it has
+      // committed, it hears what follows at once. (Cutting after every committed last segment
+      // that a pause follows cost context: 10 errors instead of 7 on the LibriVox reading.)
+      boolean settled =
+          lastSegment >= 0
+              && agreed == tail.size()
+              && segments.get(lastSegment).end() <= decodedEnd - IGNORED_SECONDS;
+      if (settled || length > settings.trimSeconds() * RATE) {
+        // A sentence's end first: the words after a cut are decoded without what came before
+        // it, and Whisper hears the rest of a sentence worse without its start (measured on the
+        // LibriVox reading: "selfish | is to be ill disposed" became "is to be able to
+        // suppose"). Past the middle of the way to the hard bound, any segment's end will do.
+        boolean anyEnd =
+            settled || length > (settings.trimSeconds() + settings.maxBufferSeconds()) / 2 * RATE;
+        for (int s =
+                lastCuttableSegment(segments, lastEnded ? lastSegment : lastSegment - 1, decoded);
+            s >= 0;
+            s = lastCuttableSegment(segments, s - 1, decoded)) {
+          if (wordsBefore(segments, s + 1) <= start + agreed
+              && (anyEnd || endsSentence(segments.get(s)))) {
+            wordsBeforeCut = wordsBefore(segments, s + 1);
+            cutAt = cutPoint(segments, s);
+            break;
+          }
         }
-      }
-      if (segments.isEmpty() && committedInBuffer.isEmpty() && previousTail.isEmpty()) {
-        // Silence: a second is kept, where a word may be starting.
-        cutAt = Math.max(0, length - RATE);
+        if (segments.isEmpty() && committedInBuffer.isEmpty() && previousTail.isEmpty()) {
+          // Silence: a second is kept, where a word may be starting.
+          cutAt = Math.max(0, length - RATE);
+        }
       }
     }
     List<Word> committed = tail.subList(0, agreed);
@@ -235,7 +272,16 @@ public final class Captioner {
       recentCommitted.remove(0);
     }
     previousTail = List.copyOf(partial);
-    committedInBuffer = List.copyOf(hypothesis.subList(0, start + agreed));
+    if (!hypothesis.isEmpty()) {
+      // A hypothesis without words (Whisper heard nothing this time) says nothing of where the
+      // committed words are: they stay as they were.
+      committedInBuffer = List.copyOf(hypothesis.subList(0, start + agreed));
+    }
+    for (int s = 0; s < segments.size(); s++) {
+      if (wordsBefore(segments, s + 1) <= start + agreed) {
+        committedUntil = Math.max(committedUntil, segments.get(s).end());
+      }
+    }
     justCut = justCut && hypothesis.isEmpty();
     if (end) {
       ended = true;
@@ -357,6 +403,18 @@ public final class Captioner {
       n++;
     }
     return n;
+  }
+
+  /** Words in the leading segments that end by {@code seconds}. */
+  private static int wordsEndingBy(List<Segment> segments, double seconds) {
+    int words = 0;
+    for (Segment s : segments) {
+      if (s.end() > seconds) {
+        break;
+      }
+      words += s.words().size();
+    }
+    return words;
   }
 
   private static int wordsBefore(List<Segment> segments, int index) {

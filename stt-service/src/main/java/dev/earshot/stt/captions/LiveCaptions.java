@@ -170,8 +170,18 @@ public final class LiveCaptions implements AutoCloseable {
         stream.lastArrived
             || System.nanoTime() - stream.lastPieceNanos > settings.idleTimeout().toNanos();
     Captioner.Update update;
+    long started = System.nanoTime();
     try {
       update = finish ? stream.captioner.finish() : stream.captioner.update();
+      // Decodings much slower than the update interval hold every stream of this worker back:
+      // more workers or cores, or a smaller model.
+      LOG.debugf(
+          "captions of %s at %.1f s took %.2f s: +[%s] ~[%s]",
+          stream.id,
+          update.audioSeconds(),
+          (System.nanoTime() - started) / 1e9,
+          update.committed(),
+          update.partial());
     } catch (RuntimeException e) {
       LOG.warnf("live captions of %s stopped: %s", stream.id, e.getMessage());
       end(stream);

@@ -87,7 +87,11 @@ public class SttBeans {
             window ->
                 watchdog.watch(
                     List.of("live captions of " + recordingId),
-                    () -> model.await().speechToText().transcriber().transcribe(window)),
+                    () ->
+                        model
+                            .await()
+                            .captioning(captions.temperatureFallback())
+                            .transcribe(window)),
         publisher,
         () -> model.isReady() ? model.await().model().id() : null,
         Clock.systemUTC());

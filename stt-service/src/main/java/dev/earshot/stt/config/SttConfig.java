@@ -199,6 +199,14 @@ public interface SttConfig {
     /** A stream without a piece for this long is finished as if it had ended. */
     @WithDefault("30S")
     Duration idleTimeout();
+
+    /**
+     * Whether captions fall back to higher temperatures as chunks do (off: the next decoding a
+     * second later is the better second try, and sampling the fallback's candidates on a buffer
+     * held every word behind it for seconds).
+     */
+    @WithDefault("false")
+    boolean temperatureFallback();
   }
 
   /** Chunks transcribed together. */

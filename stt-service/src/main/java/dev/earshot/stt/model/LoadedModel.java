@@ -3,6 +3,7 @@ package dev.earshot.stt.model;
 import dev.earshot.assets.AssetCache;
 import dev.earshot.assets.Catalog;
 import dev.earshot.stt.config.SttSettings;
+import dev.earshot.whisper.DecodingOptions;
 import dev.earshot.whisper.SpeechDetector;
 import dev.earshot.whisper.Transcriber;
 import dev.earshot.whisper.WhisperModel;
@@ -99,6 +100,28 @@ public final class LoadedModel implements AutoCloseable {
       return found;
     }
   }
+
+  /**
+   * The worker's settings for live captions: with the fallback temperatures or, without, only the
+   * first one. A caption is decoded again a second later anyway, and sampling up to five candidates
+   * at each of five more temperatures took a caption's decoding from under a second to ten on two
+   * cores (measured with {@code bench captions}), holding every word behind it.
+   */
+  public Transcriber captioning(boolean fallback) {
+    if (fallback) {
+      return speechToText.transcriber();
+    }
+    synchronized (this) {
+      if (captioning == null) {
+        DecodingOptions decoding = settings.decoding();
+        captioning =
+            new Transcriber(model, decoding.withTemperatures(decoding.temperatures()[0]), detector);
+      }
+      return captioning;
+    }
+  }
+
+  private Transcriber captioning;
 
   /** {@link SttSettings#decodingSignature()}, which transcripts carry. */
   public String decoding() {

@@ -59,9 +59,9 @@ class CaptionerTest {
     }
   }
 
-  /** The service's transcriber, keeping every window it is given. */
+  /** The service's transcriber for captions, keeping every window it is given. */
   static Captioner.Decoder recording(List<AudioWindow> windows) {
-    Transcriber transcriber = model.speechToText().transcriber();
+    Transcriber transcriber = model.captioning(false);
     return window -> {
       windows.add(window);
       return transcriber.transcribe(window);
@@ -198,7 +198,7 @@ class CaptionerTest {
             AssetCache.atDefaultLocation().fetch(dev.earshot.assets.Catalog.JFK_WAV),
             Captioner.RATE);
     var captions = new java.util.concurrent.ConcurrentLinkedQueue<Caption>();
-    Transcriber transcriber = model.speechToText().transcriber();
+    Transcriber transcriber = model.captioning(false);
     try (LiveCaptions live =
         new LiveCaptions(
             new LiveCaptions.Settings(Captioner.Settings.DEFAULTS, java.time.Duration.ofSeconds(2)),

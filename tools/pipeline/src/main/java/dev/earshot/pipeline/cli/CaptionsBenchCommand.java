@@ -95,14 +95,15 @@ public class CaptionsBenchCommand implements Callable<Integer> {
                 .await(Set.of(run.recordingId()), Duration.ofMinutes(10), (id, seen) -> {})
                 .get(run.recordingId())
                 .result();
-        report(run, whole, reading, cache);
+        report(run, whole, reading, cache, work);
       }
     }
     return ExitCodes.OK;
   }
 
   private static void report(
-      LiveCaptionRun.Run run, RecordingResult whole, Reading reading, AssetCache cache) {
+      LiveCaptionRun.Run run, RecordingResult whole, Reading reading, AssetCache cache, Path work)
+      throws java.io.IOException {
     List<CaptionFollower.Arrived> captions = run.captions();
     Caption last = captions.isEmpty() ? null : captions.get(captions.size() - 1).caption();
     double streamEnd = run.startNanos() / 1e9 + reading.seconds();
@@ -117,6 +118,7 @@ public class CaptionsBenchCommand implements Callable<Integer> {
                 captions.get(captions.size() - 1).nanos() / 1e9 - streamEnd));
     var delays =
         CaptionTimes.delays(captions, run.startNanos(), CaptionTimes.spoken(whole.segments()));
+    writeDetails(run, delays, work);
     List<Double> shown = delays.stream().map(d -> d.firstShownMs() / 1e3).toList();
     List<Double> committed = delays.stream().map(d -> d.committedMs() / 1e3).toList();
     System.out.printf(
@@ -141,6 +143,15 @@ public class CaptionsBenchCommand implements Callable<Integer> {
     String said = normalizer.normalize(reading.reference());
     String heard = normalizer.normalize(text.toString());
     String result = normalizer.normalize(whole.transcription());
+    java.nio.file.Files.writeString(
+        work.resolve("texts.txt"),
+        "read:\n"
+            + reading.reference()
+            + "\n\ncaptions (committed):\n"
+            + text
+            + "\n\nthe recording's result:\n"
+            + whole.transcription()
+            + "\n");
     var captionErrors = WordErrorRate.count(said, heard);
     var wholeErrors = WordErrorRate.count(said, result);
     System.out.printf(
@@ -155,5 +166,45 @@ public class CaptionsBenchCommand implements Callable<Integer> {
         wholeErrors.edits(),
         100 * WordErrorRate.count(result, heard).rate());
     System.out.println("On " + CpuFeatures.host());
+    System.out.println(
+        "Each caption, each word's delays and the three texts: "
+            + work.resolve("captions.tsv")
+            + ", "
+            + work.resolve("words.tsv")
+            + ", "
+            + work.resolve("texts.txt"));
+  }
+
+  /** Every caption as it arrived and every word's delays, for a closer look. */
+  private static void writeDetails(
+      LiveCaptionRun.Run run, List<CaptionTimes.Delay> delays, Path work)
+      throws java.io.IOException {
+    StringBuilder captions =
+        new StringBuilder("arrived_s\taudio_s\tsequence\tcommitted\tpartial\n");
+    for (var a : run.captions()) {
+      captions.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%.3f\t%.2f\t%d\t%s\t%s%n",
+              (a.nanos() - run.startNanos()) / 1e9,
+              a.caption().audioSeconds(),
+              a.caption().sequence(),
+              a.caption().committed(),
+              a.caption().partial()));
+    }
+    StringBuilder words = new StringBuilder("word\tspoken_s\tfirst_shown_s\tcommitted_s\n");
+    for (var d : delays) {
+      words.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s\t%.2f\t%.3f\t%.3f%n",
+              d.word(),
+              d.spokenAt(),
+              d.firstShownMs() / 1e3,
+              d.committedMs() / 1e3));
+    }
+    java.nio.file.Files.createDirectories(work);
+    java.nio.file.Files.writeString(work.resolve("captions.tsv"), captions);
+    java.nio.file.Files.writeString(work.resolve("words.tsv"), words);
   }
 }
