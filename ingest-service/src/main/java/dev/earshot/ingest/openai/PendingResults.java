@@ -38,8 +38,4 @@ public final class PendingResults {
       future.complete(result);
     }
   }
-
-  public int size() {
-    return waiting.size();
-  }
 }
