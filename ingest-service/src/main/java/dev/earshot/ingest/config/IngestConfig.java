@@ -132,6 +132,17 @@ public interface IngestConfig {
      */
     @WithDefault("500MS")
     Duration pieceDuration();
+
+    /**
+     * After {@code end}, how long a connection that asked for captions stays open for its stream's
+     * last caption (the captioner decodes the stream's tail after it ended); 0S closes it at once.
+     */
+    @WithDefault("30S")
+    Duration lastCaptionWait();
+
+    /** The topic stt-service writes live captions to; ingest sends them back to the streams. */
+    @WithDefault(EarshotTopic.Names.CAPTIONS)
+    String captionsTopic();
   }
 
   /** The OpenAI-compatible API: {@code /v1/audio/transcriptions}, {@code /translations}, models. */

@@ -7,10 +7,16 @@ import java.util.function.Function;
 /**
  * The format of a live stream, given as query parameters of the WebSocket URL: {@code sampleRate}
  * (required), {@code channels} (default 1), {@code format} (s16le default, u8, s24le, s32le,
- * f32le), and optional {@code name} and {@code device}.
+ * f32le), optional {@code name} and {@code device}, and {@code captions} (true by default: the
+ * stream's live captions come back on the connection; false: only the chunk notices).
  */
 public record LiveParams(
-    int sampleRate, int channels, RawPcmDecoder.Format format, String name, String device) {
+    int sampleRate,
+    int channels,
+    RawPcmDecoder.Format format,
+    String name,
+    String device,
+    boolean captions) {
 
   static final int MAX_CHANNELS = 64;
 
@@ -33,7 +39,17 @@ public record LiveParams(
     String f = query.apply("format");
     RawPcmDecoder.Format format =
         f == null || f.isBlank() ? RawPcmDecoder.Format.S16LE : RawPcmDecoder.Format.parse(f);
-    return new LiveParams(sampleRate, channels, format, query.apply("name"), query.apply("device"));
+    String c = query.apply("captions");
+    boolean captions;
+    if (c == null || c.isBlank() || c.strip().equalsIgnoreCase("true")) {
+      captions = true;
+    } else if (c.strip().equalsIgnoreCase("false")) {
+      captions = false;
+    } else {
+      throw new IllegalArgumentException("captions must be true or false, got '" + c + "'");
+    }
+    return new LiveParams(
+        sampleRate, channels, format, query.apply("name"), query.apply("device"), captions);
   }
 
   private static int integer(String name, String value) {

@@ -5,6 +5,7 @@ import dev.earshot.audio.decode.RawPcmDecoder;
 import dev.earshot.ingest.config.IngestBeans;
 import dev.earshot.ingest.config.IngestConfig;
 import dev.earshot.ingest.metrics.IngestMetrics;
+import dev.earshot.ingest.openai.ServedModels;
 import dev.earshot.ingest.recording.ChunkPublisher;
 import dev.earshot.ingest.recording.EncodedChunk;
 import dev.earshot.ingest.recording.EventOutbox;
@@ -18,6 +19,8 @@ import dev.earshot.ingest.recording.PublishReceipt;
 import dev.earshot.ingest.recording.Recording;
 import dev.earshot.ingest.recording.RecordingSource;
 import dev.earshot.ingest.recording.Rejection;
+import dev.earshot.schema.result.Caption;
+import dev.earshot.schema.result.Json;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnBinaryMessage;
 import io.quarkus.websockets.next.OnClose;
@@ -31,6 +34,8 @@ import io.vertx.core.buffer.Buffer;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +44,11 @@ import org.jboss.logging.Logger;
  * end} (or a normal close) finishes the recording.
  *
  * <p>Messages to the device are JSON: {@code started} with the recording id, {@code chunk} for each
- * chunk Kafka acknowledged, then {@code finished} or {@code error}.
+ * chunk Kafka acknowledged, {@code caption} for each live caption of the stream (unless the URL
+ * says {@code captions=false}), then {@code finished} or {@code error}. After {@code finished} the
+ * connection stays open until the stream's last caption was sent, up to {@code
+ * ingest.live.last-caption-wait}, so a device sees the words it said last, where an STT worker that
+ * captions announced itself on {@code earshot.models}.
  */
 @WebSocket(path = "/recordings/live", endpointId = LiveStreamSocket.ENDPOINT_ID)
 public class LiveStreamSocket {
@@ -56,6 +65,9 @@ public class LiveStreamSocket {
   private final IngestMetrics metrics;
   private final ObjectMapper json;
   private final LiveRecording.Captions captions;
+  private final CaptionRoutes captionRoutes;
+  private final ServedModels models;
+  private final java.time.Duration lastCaptionWait;
 
   public LiveStreamSocket(
       IngestSettings settings,
@@ -64,6 +76,8 @@ public class LiveStreamSocket {
       IngestMetrics metrics,
       ObjectMapper json,
       LiveAudioPublisher pieces,
+      CaptionRoutes captionRoutes,
+      ServedModels models,
       IngestConfig config) {
     this.settings = settings;
     this.publisher = publisher;
@@ -74,10 +88,29 @@ public class LiveStreamSocket {
         config.live().captions()
             ? new LiveRecording.Captions(pieces, config.live().pieceDuration())
             : LiveRecording.Captions.OFF;
+    this.captionRoutes = captionRoutes;
+    this.models = models;
+    this.lastCaptionWait = config.live().lastCaptionWait();
+    if (lastCaptionWait.isNegative()) {
+      throw new IllegalArgumentException(
+          "ingest.live.last-caption-wait must not be negative, got " + lastCaptionWait);
+    }
   }
 
-  /** Per-connection state: the recording and the decoder that keeps partial frames. */
-  private record Session(LiveRecording recording, RawPcmDecoder decoder) {}
+  /**
+   * Per-connection state: the recording, the decoder that keeps partial frames, and the captions on
+   * their way to the device (null when it did not want them).
+   */
+  private record Session(LiveRecording recording, RawPcmDecoder decoder, CaptionFeed captions) {
+    void stopCaptions() {
+      if (captions != null) {
+        captions.route().close();
+      }
+    }
+  }
+
+  /** The stream's captions going to the device; {@code last} completes once the last was sent. */
+  private record CaptionFeed(CaptionRoutes.Route route, CompletableFuture<Void> last) {}
 
   @OnOpen
   public String onOpen(WebSocketConnection connection) throws IngestException {
@@ -96,16 +129,31 @@ public class LiveStreamSocket {
             source,
             format,
             captions);
+    String id = recording.recording().id();
+    CaptionFeed feed = null;
+    if (params.captions() && captions.enabled()) {
+      var last = new CompletableFuture<Void>();
+      var route =
+          captionRoutes.follow(
+              id,
+              caption -> {
+                reply(connection, caption(caption));
+                if (caption.last()) {
+                  last.complete(null);
+                }
+              });
+      feed = new CaptionFeed(route, last);
+    }
     connection
         .userData()
         .put(
-            SESSION, new Session(recording, new RawPcmDecoder(params.format(), params.channels())));
-    LOG.infof("Live stream %s opened: %s", recording.recording().id(), params.describe());
+            SESSION,
+            new Session(recording, new RawPcmDecoder(params.format(), params.channels()), feed));
+    LOG.infof("Live stream %s opened: %s", id, params.describe());
     return message(
         "started",
         Map.of(
-            "recordingId", recording.recording().id(),
-            "chunkSampleRate", settings.sampleRate()));
+            "recordingId", id, "chunkSampleRate", settings.sampleRate(), "captions", feed != null));
   }
 
   @OnBinaryMessage
@@ -160,6 +208,12 @@ public class LiveStreamSocket {
     }
     try {
       ChunkPublisher.Totals totals = finish(session);
+      boolean captionsPending =
+          session.captions() != null
+              && !session.captions().last().isDone()
+              && !lastCaptionWait.isZero()
+              // No STT worker that captions announced itself: no last caption is coming.
+              && models.captioning();
       // The summary must reach the device before the close frame does.
       connection.sendTextAndAwait(
           message(
@@ -167,8 +221,31 @@ public class LiveStreamSocket {
               Map.of(
                   "recordingId", session.recording().recording().id(),
                   "chunks", totals.chunks(),
-                  "durationSeconds", totals.seconds())));
-      connection.closeAndAwait(CloseReason.NORMAL);
+                  "durationSeconds", totals.seconds(),
+                  "captionsPending", captionsPending)));
+      if (!captionsPending) {
+        session.stopCaptions();
+        connection.closeAndAwait(CloseReason.NORMAL);
+        return;
+      }
+      // The captioner decodes the stream's tail after its last piece: close once that caption
+      // went out (its send was queued before this close), or when it does not come in time.
+      session
+          .captions()
+          .last()
+          .orTimeout(lastCaptionWait.toMillis(), TimeUnit.MILLISECONDS)
+          .whenComplete(
+              (done, timeout) -> {
+                session.stopCaptions();
+                if (timeout != null) {
+                  LOG.infof(
+                      "Live stream %s: no last caption within %s; closing",
+                      session.recording().recording().id(), lastCaptionWait);
+                }
+                if (connection.isOpen()) {
+                  connection.close(CloseReason.NORMAL).subscribe().with(ok -> {}, e -> {});
+                }
+              });
     } catch (IngestException e) {
       fail(connection, session, e.rejection(), e.getMessage());
     }
@@ -177,6 +254,9 @@ public class LiveStreamSocket {
   @OnClose
   public void onClose(WebSocketConnection connection) {
     Session session = connection.userData().get(SESSION);
+    if (session != null) {
+      session.stopCaptions();
+    }
     if (session == null || session.recording().isEnded()) {
       return;
     }
@@ -259,6 +339,7 @@ public class LiveStreamSocket {
 
   private void fail(
       WebSocketConnection connection, Session session, Rejection rejection, String reason) {
+    session.stopCaptions();
     session.recording().abort(rejection, reason);
     reply(connection, message("error", Map.of("error", rejection.name(), "message", reason)));
     // 1009 tells the device the stream was too long; 1011 covers server-side failures.
@@ -284,6 +365,16 @@ public class LiveStreamSocket {
       }
     }
     return null;
+  }
+
+  /**
+   * A caption as the device gets it: {@code type} caption, then the caption in its one JSON shape,
+   * as on {@code earshot.captions} and the dashboard's event stream (snake_case).
+   */
+  private static String caption(Caption caption) {
+    var node = Json.MAPPER.createObjectNode().put("type", "caption");
+    node.setAll((com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.valueToTree(caption));
+    return node.toString();
   }
 
   private String message(String type, Map<String, Object> fields) {

@@ -8,6 +8,7 @@ import dev.earshot.ingest.recording.Origin;
 import dev.earshot.ingest.recording.PublishReceipt;
 import dev.earshot.ingest.recording.Recording;
 import dev.earshot.ingest.recording.Rejection;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -16,13 +17,15 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Counts what ingest takes in and publishes: recordings by source and outcome, chunks, audio
- * seconds and input bytes, rejections by reason, and the broker's acknowledgement latency.
+ * seconds and input bytes, rejections by reason, the broker's acknowledgement latency, and the live
+ * captions sent back to streams.
  */
 @ApplicationScoped
 public class IngestMetrics implements IngestListener {
 
   private final MeterRegistry registry;
   private final Timer publishLatency;
+  private final Counter captionsForwarded;
 
   public IngestMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -30,6 +33,10 @@ public class IngestMetrics implements IngestListener {
         Timer.builder("earshot.ingest.publish.latency")
             .description("Time from sending a chunk to Kafka's acknowledgement (acks=all)")
             .publishPercentiles(0.5, 0.95, 0.99)
+            .register(registry);
+    this.captionsForwarded =
+        Counter.builder("earshot.ingest.captions.forwarded")
+            .description("Live captions sent back to the connection that streams their audio")
             .register(registry);
     for (Rejection rejection : Rejection.values()) {
       // Registered up front so dashboards see zeros rather than missing series.
@@ -43,6 +50,10 @@ public class IngestMetrics implements IngestListener {
         .description("FAILED events Kafka has not acknowledged yet, sent again until it does")
         .strongReference(true)
         .register(registry);
+  }
+
+  public void captionForwarded() {
+    captionsForwarded.increment();
   }
 
   @Override

@@ -346,6 +346,7 @@ public class OpenAiResource {
     o.put("settings", m.settings());
     o.put("languages", m.languages());
     o.put("translates", m.translates());
+    o.put("captions", m.captions());
     return o;
   }
 }

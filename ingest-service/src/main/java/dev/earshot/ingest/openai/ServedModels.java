@@ -40,6 +40,11 @@ public final class ServedModels {
         .toList();
   }
 
+  /** Whether a worker that captions live streams announced itself within the ttl. */
+  public boolean captioning() {
+    return current().stream().anyMatch(ServedModel::captions);
+  }
+
   /**
    * The served model a request names: its id, its short name ({@code whisper-tiny} for {@code
    * openai/whisper-tiny}), or the default alias ({@code whisper-1}) for the model served (the

@@ -18,6 +18,15 @@ class LiveParamsTest {
     assertThat(params.sampleRate()).isEqualTo(44100);
     assertThat(params.channels()).isEqualTo(1);
     assertThat(params.format()).isEqualTo(RawPcmDecoder.Format.S16LE);
+    assertThat(params.captions()).isTrue();
+  }
+
+  @Test
+  void aDeviceMayDeclineItsCaptions() {
+    assertThat(LiveParams.parse(Map.of("sampleRate", "16000", "captions", "false")::get).captions())
+        .isFalse();
+    assertThat(LiveParams.parse(Map.of("sampleRate", "16000", "captions", "TRUE")::get).captions())
+        .isTrue();
   }
 
   @ParameterizedTest
@@ -29,7 +38,8 @@ class LiveParamsTest {
         "sampleRate=10000000| 10000000",
         "sampleRate=fast    | 'fast'",
         "sampleRate=16000&channels=0 | channels must be between 1 and 64, got 0",
-        "sampleRate=16000&format=opus | 'opus'"
+        "sampleRate=16000&format=opus | 'opus'",
+        "sampleRate=16000&captions=no | captions must be true or false, got 'no'"
       })
   void badParametersAreNamedInTheMessage(String query, String expected) {
     Map<String, String> params = new java.util.HashMap<>();

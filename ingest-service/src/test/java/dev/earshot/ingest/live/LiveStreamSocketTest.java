@@ -1,5 +1,6 @@
 package dev.earshot.ingest.live;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,10 @@ import dev.earshot.schema.LiveAudio;
 import dev.earshot.schema.RecordingEvent;
 import dev.earshot.schema.RecordingEventType;
 import dev.earshot.schema.SourceKind;
+import dev.earshot.schema.result.Caption;
+import dev.earshot.schema.result.Json;
 import dev.earshot.testbroker.TestBrokerResource;
+import dev.earshot.testbroker.TestChunks;
 import dev.earshot.testbroker.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -43,9 +47,11 @@ class LiveStreamSocketTest {
     byte[] pcm = WavBytes.encode(audio, WavBytes.Format.S16);
     WsClient device =
         WsClient.connect(
-            uri("sampleRate=48000&channels=2&format=s16le&name=porch&device=edge-3"),
+            uri("sampleRate=48000&channels=2&format=s16le&name=porch&device=edge-3&captions=false"),
             "test-upload-key-0123");
-    String id = device.next("started").get("recordingId").asText();
+    var started = device.next("started");
+    assertThat(started.get("captions").asBoolean()).isFalse();
+    String id = started.get("recordingId").asText();
 
     int frame = 48000 * 2 * 2 / 10;
     int sent = 0;
@@ -78,6 +84,7 @@ class LiveStreamSocketTest {
     device.socket.sendText("end", true).join();
     var finished = device.next("finished");
 
+    assertThat(finished.get("captionsPending").asBoolean()).isFalse();
     assertThat(finished.get("chunks").asInt()).isEqualTo(3);
     assertThat(finished.get("durationSeconds").asDouble()).isEqualTo(25.0);
     assertThat(device.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
@@ -106,6 +113,108 @@ class LiveStreamSocketTest {
               piece.getPayload().arrayOffset() + piece.getPayload().limit()));
     }
     assertThat(joined.toByteArray()).isEqualTo(KafkaOutput.concatenatedPayload(chunks));
+  }
+
+  @Test
+  void theStreamsLiveCaptionsComeBackOnItsConnectionAndItClosesAfterTheLastOne() throws Exception {
+    byte[] pcm = WavBytes.encode(TestAudio.stereo(2, 16000), WavBytes.Format.S16);
+    // While the only STT worker announced does not caption, no last caption is waited for.
+    announce(false);
+    WsClient early = WsClient.connect(uri("sampleRate=16000&channels=2"), "test-upload-key-0123");
+    assertThat(early.next("started").get("captions").asBoolean()).isTrue();
+    early.send(pcm, 0, pcm.length);
+    early.socket.sendText("end", true).join();
+    assertThat(early.next("finished").get("captionsPending").asBoolean()).isFalse();
+    assertThat(early.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+    announce(true);
+
+    WsClient device = WsClient.connect(uri("sampleRate=16000&channels=2"), "test-upload-key-0123");
+    var started = device.next("started");
+    assertThat(started.get("captions").asBoolean()).isTrue();
+    String id = started.get("recordingId").asText();
+    WsClient quiet =
+        WsClient.connect(uri("sampleRate=16000&channels=2&captions=false"), "test-upload-key-0123");
+    String quietId = quiet.next("started").get("recordingId").asText();
+    device.send(pcm, 0, pcm.length);
+    quiet.send(pcm, 0, pcm.length);
+
+    // stt-service's captioner writes these; here the test does, on the real topic, including one
+    // for a stream whose device did not ask for them.
+    publishCaption(new Caption(id, 0, "", "and so my", 0, 1.0, false, MODEL, now()));
+    publishCaption(new Caption(quietId, 0, "", "not for you", 0, 1.0, false, MODEL, now()));
+    publishCaption(new Caption(id, 1, "and so my", "fellow", 3, 2.0, false, MODEL, now()));
+    var first = device.next("caption");
+    assertThat(first.get("recording_id").asText()).isEqualTo(id);
+    assertThat(first.get("sequence").asInt()).isZero();
+    assertThat(first.get("partial").asText()).isEqualTo("and so my");
+    var second = device.next("caption");
+    assertThat(second.get("committed").asText()).isEqualTo("and so my");
+    assertThat(second.get("committed_words").asInt()).isEqualTo(3);
+    assertThat(second.get("model").asText()).isEqualTo(MODEL);
+
+    device.socket.sendText("end", true).join();
+    assertThat(device.next("finished").get("captionsPending").asBoolean()).isTrue();
+    // The captioner is still decoding the stream's tail: the connection waits for it.
+    assertThatThrownBy(() -> device.closed.get(2, TimeUnit.SECONDS))
+        .isInstanceOf(java.util.concurrent.TimeoutException.class);
+    publishCaption(new Caption(id, 2, "fellow Americans", "", 5, 2.0, true, MODEL, now()));
+    var last = device.next("caption");
+    assertThat(last.get("last").asBoolean()).isTrue();
+    assertThat(last.get("committed").asText()).isEqualTo("fellow Americans");
+    assertThat(device.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+
+    quiet.socket.sendText("end", true).join();
+    assertThat(quiet.next("finished").get("captionsPending").asBoolean()).isFalse();
+    assertThat(quiet.closed.get(10, TimeUnit.SECONDS)).isEqualTo(1000);
+    assertThat(quiet.received).noneMatch(m -> m.path("type").asText().equals("caption"));
+    assertThat(device.received)
+        .filteredOn(m -> m.path("type").asText().equals("caption"))
+        .extracting(m -> m.get("sequence").asInt())
+        .containsExactly(0, 1, 2);
+    String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+    assertThat(metrics)
+        .containsPattern("earshot_ingest_captions_forwarded_total(\\{[^}]*})? [3-9]");
+  }
+
+  private static final String MODEL = "openai/whisper-tiny";
+
+  /** Announces {@link #MODEL} as an STT worker does, and waits until ingest lists it so. */
+  private static void announce(boolean captions) throws Exception {
+    var served =
+        new dev.earshot.schema.result.ServedModel(
+            MODEL, "sha256:test", "abc", List.of("en"), false, now(), captions);
+    TestChunks.publish(
+        "earshot.models",
+        MODEL,
+        Json.write(served).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              String body =
+                  given()
+                      .header("Authorization", "Bearer test-upload-key-0123")
+                      .get("/v1/models")
+                      .asString();
+              for (var m :
+                  new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).path("data")) {
+                if (m.path("id").asText().equals(MODEL)) {
+                  return m.path("captions").asBoolean() == captions;
+                }
+              }
+              return false;
+            });
+  }
+
+  private static String now() {
+    return java.time.Instant.now().toString();
+  }
+
+  private static void publishCaption(Caption caption) throws Exception {
+    TestChunks.publish(
+        "earshot.captions",
+        caption.recordingId(),
+        Json.write(caption).getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   @Test

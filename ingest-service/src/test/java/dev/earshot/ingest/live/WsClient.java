@@ -16,6 +16,10 @@ final class WsClient implements WebSocket.Listener {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   final LinkedBlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+
+  /** Every message received, in order, including those {@link #next} skipped. */
+  final java.util.List<JsonNode> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   final CompletableFuture<Integer> closed = new CompletableFuture<>();
   private final StringBuilder partial = new StringBuilder();
   WebSocket socket;
@@ -51,7 +55,9 @@ final class WsClient implements WebSocket.Listener {
     partial.append(data);
     if (last) {
       try {
-        messages.add(JSON.readTree(partial.toString()));
+        JsonNode message = JSON.readTree(partial.toString());
+        received.add(message);
+        messages.add(message);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException("not JSON: " + partial, e);
       }

@@ -15,7 +15,7 @@ class ServedModelsTest {
   static final Instant NOW = Instant.parse("2026-12-06T20:00:00Z");
 
   static ServedModel model(String id, Instant at) {
-    return new ServedModel(id, "sha256:1", "abc", List.of("en", "de"), true, at.toString());
+    return new ServedModel(id, "sha256:1", "abc", List.of("en", "de"), true, at.toString(), false);
   }
 
   final ServedModels models =

@@ -5,6 +5,7 @@ import dev.earshot.schema.EarshotService;
 import dev.earshot.schema.topic.EarshotTopic;
 import dev.earshot.stt.captions.Captioner;
 import dev.earshot.stt.captions.LiveCaptions;
+import dev.earshot.stt.metrics.SttMetrics;
 import dev.earshot.stt.model.LoadedModel;
 import dev.earshot.stt.service.CaptionPublisher;
 import dev.earshot.stt.service.Channels;
@@ -64,7 +65,10 @@ public class SttBeans {
   @Produces
   @Singleton
   LiveCaptions captions(
-      SttConfig config, BackgroundModel<LoadedModel> model, CaptionPublisher publisher) {
+      SttConfig config,
+      BackgroundModel<LoadedModel> model,
+      CaptionPublisher publisher,
+      SttMetrics metrics) {
     // A watchdog of their own: one watches one call at a time, and the chunks' calls run
     // alongside. Fault injection is for the chunk worker alone.
     var limits = InferenceWatchdog.Settings.from(config.watchdog(), "stt");
@@ -81,20 +85,32 @@ public class SttBeans {
                 seconds(captions.trimAfter()),
                 seconds(captions.maxBuffer())),
             captions.idleTimeout());
-    return new LiveCaptions(
-        settings,
-        recordingId ->
-            window ->
-                watchdog.watch(
-                    List.of("live captions of " + recordingId),
-                    () ->
-                        model
-                            .await()
-                            .captioning(captions.temperatureFallback())
-                            .transcribe(window)),
-        publisher,
-        () -> model.isReady() ? model.await().model().id() : null,
-        Clock.systemUTC());
+    var live =
+        new LiveCaptions(
+            settings,
+            recordingId ->
+                window -> {
+                  long started = System.nanoTime();
+                  try {
+                    return watchdog.watch(
+                        List.of("live captions of " + recordingId),
+                        () ->
+                            model
+                                .await()
+                                .captioning(captions.temperatureFallback())
+                                .transcribe(window));
+                  } finally {
+                    metrics.captionDecoded(System.nanoTime() - started);
+                  }
+                },
+            caption -> {
+              publisher.accept(caption);
+              metrics.captionSent(!caption.committed().isEmpty(), caption.last());
+            },
+            () -> model.isReady() ? model.await().model().id() : null,
+            Clock.systemUTC());
+    metrics.watchLiveStreams(() -> live.openStreams().size());
+    return live;
   }
 
   void close(@Disposes LiveCaptions captions) {

@@ -9,9 +9,9 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Transcription metrics: time per stage, real-time factor, tokens per second, and chunks by
- * outcome. Consumer lag comes from the Kafka client metrics Quarkus binds ({@code
- * kafka_consumer_fetch_manager_records_lag_max}).
+ * Transcription metrics: time per stage, real-time factor, tokens per second, chunks by outcome,
+ * and the live captioner's decodings, captions and open streams. Consumer lag comes from the Kafka
+ * client metrics Quarkus binds ({@code kafka_consumer_fetch_manager_records_lag_max}).
  */
 @ApplicationScoped
 public class SttMetrics {
@@ -23,6 +23,7 @@ public class SttMetrics {
   private final Timer total;
   private final DistributionSummary realTimeFactor;
   private final DistributionSummary tokensPerSecond;
+  private final Timer captionDecode;
   private final WorkerMetrics worker;
 
   public SttMetrics(MeterRegistry registry) {
@@ -42,6 +43,17 @@ public class SttMetrics {
             .description("Decoder tokens per second of decoding time")
             .publishPercentiles(0.5, 0.95)
             .register(registry);
+    this.captionDecode =
+        Timer.builder("earshot.stt.caption.decode")
+            .description(
+                "Time per live-caption decoding of a stream's window; far above"
+                    + " stt.captions.update-interval, every stream of the worker falls behind")
+            .publishPercentiles(0.5, 0.95)
+            .register(registry);
+    for (String kind : new String[] {"partial", "final", "last"}) {
+      // Registered up front so dashboards see zeros rather than missing series.
+      registry.counter("earshot.stt.captions", "kind", kind);
+    }
     this.worker =
         new WorkerMetrics(
             registry, "earshot.stt", EarshotService.STT.module(), "transcribed", "silent");
@@ -66,6 +78,28 @@ public class SttMetrics {
       tokensPerSecond.record(t.tokens() / (timings.decoderMs() / 1000));
     }
     worker.chunk(t.silent() ? "silent" : "transcribed");
+  }
+
+  /** One live-caption decoding and how long it took. */
+  public void captionDecoded(long nanos) {
+    captionDecode.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+  }
+
+  /** A caption sent: {@code final} when it committed words or ended the stream, else partial. */
+  public void captionSent(boolean committedSome, boolean last) {
+    registry
+        .counter(
+            "earshot.stt.captions", "kind", last ? "last" : committedSome ? "final" : "partial")
+        .increment();
+  }
+
+  /** Gauges the live streams the captioner follows now. */
+  public void watchLiveStreams(java.util.function.Supplier<Integer> open) {
+    io.micrometer.core.instrument.Gauge.builder(
+            "earshot.stt.live.streams", open, java.util.function.Supplier::get)
+        .description("Live streams this worker is captioning")
+        .strongReference(true)
+        .register(registry);
   }
 
   /** The chunk counters and batch timer every worker keeps. */

@@ -2,6 +2,7 @@ package dev.earshot.stt.service;
 
 import dev.earshot.schema.result.Json;
 import dev.earshot.schema.result.ServedModel;
+import dev.earshot.stt.config.SttConfig;
 import dev.earshot.stt.model.LoadedModel;
 import dev.earshot.worker.BackgroundModel;
 import io.quarkus.runtime.ShutdownEvent;
@@ -24,7 +25,7 @@ import org.jboss.logging.Logger;
  * Tells the rest of the pipeline which model this worker serves: a {@link ServedModel} on {@code
  * earshot.models}, keyed by model id, once the model is loaded and every {@link #EVERY} after, so
  * ingest's OpenAI-compatible API lists the models in service and can drop ones no worker serves any
- * more.
+ * more, and its live streams know whether captions will come.
  */
 @ApplicationScoped
 public class ModelAnnouncer {
@@ -35,13 +36,17 @@ public class ModelAnnouncer {
 
   private final BackgroundModel<LoadedModel> model;
   private final MutinyEmitter<String> models;
+  private final boolean captions;
   private final Clock clock = Clock.systemUTC();
   private ScheduledExecutorService timer;
 
   public ModelAnnouncer(
-      BackgroundModel<LoadedModel> model, @Channel(Channels.MODELS) MutinyEmitter<String> models) {
+      BackgroundModel<LoadedModel> model,
+      @Channel(Channels.MODELS) MutinyEmitter<String> models,
+      SttConfig config) {
     this.model = model;
     this.models = models;
+    this.captions = config.captions().enabled();
   }
 
   void onStart(@Observes StartupEvent event) {
@@ -74,7 +79,8 @@ public class ModelAnnouncer {
               loaded.decoding(),
               languages,
               config.multilingual(),
-              clock.instant().toString());
+              clock.instant().toString(),
+              captions);
       models
           .sendMessage(
               Message.of(Json.write(served))

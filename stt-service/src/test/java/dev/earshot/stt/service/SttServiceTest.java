@@ -202,6 +202,14 @@ class SttServiceTest {
         .contains("ask not what your country can do for you");
     assertThat(captions.get(captions.size() - 1).committedWords())
         .isEqualTo(committed.split("\\s+").length);
+
+    // The captioner's own metrics count what it did; the stream is closed again.
+    String metrics = given().get("/q/metrics").asString();
+    assertThat(metrics)
+        .containsPattern("earshot_stt_captions_total\\{kind=\"last\"} [1-9]")
+        .containsPattern("earshot_stt_captions_total\\{kind=\"partial\"} [1-9]")
+        .containsPattern("earshot_stt_caption_decode_seconds_count [1-9]")
+        .contains("earshot_stt_live_streams 0.0");
   }
 
   private static Caption caption(byte[] json) {

@@ -28,8 +28,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Live captions through the four packaged services with the real models: the LibriVox reading (28 s
  * of real speech) goes to ingest's live WebSocket at the pace it was spoken, and its captions come
- * on {@code earshot.captions} and on results-service's event stream while it is spoken, partial
- * before committed, and the committed text ends close to the same audio transcribed whole.
+ * on {@code earshot.captions}, back on the streaming connection and on results-service's event
+ * stream while it is spoken, partial before committed, and the committed text ends close to the
+ * same audio transcribed whole.
  */
 class LiveCaptionsIT {
 
@@ -120,6 +121,12 @@ class LiveCaptionsIT {
       assertThat(mine)
           .extracting(e -> e.get("sequence").asInt())
           .containsExactlyElementsOf(captions.stream().map(Caption::sequence).toList());
+
+      // The streaming device got the same captions back on its own connection.
+      assertThat(run.onConnection())
+          .extracting(a -> a.caption().sequence() + ":" + a.caption().committed())
+          .containsExactlyElementsOf(
+              captions.stream().map(c -> c.sequence() + ":" + c.committed()).toList());
     }
   }
 

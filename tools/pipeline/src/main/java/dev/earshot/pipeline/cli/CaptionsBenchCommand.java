@@ -50,6 +50,14 @@ public class CaptionsBenchCommand implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   int rounds;
 
+  @Option(
+      names = "--streams",
+      defaultValue = "1",
+      description =
+          "Live streams at once, each reading the same speech, started 0.5 s apart (1 to 16;"
+              + " default: ${DEFAULT-VALUE}).")
+  int streams;
+
   @Option(names = "--work", description = "Logs and state (default: .earshot/bench-captions).")
   Path work;
 
@@ -61,8 +69,18 @@ public class CaptionsBenchCommand implements Callable<Integer> {
       description = "Added to the services' usual ports so a running pipeline is left alone.")
   int portOffset;
 
+  /** One stream's figures, pooled with the others' when there are several. */
+  private record Summary(
+      List<CaptionTimes.Delay> delays,
+      WordErrorRate.Count captionErrors,
+      WordErrorRate.Count wholeErrors) {}
+
   @Override
   public Integer call() throws Exception {
+    if (streams < 1 || streams > 16) {
+      throw new dev.earshot.cli.UsageException(
+          "--streams '" + streams + "': must be between 1 and 16");
+    }
     String kafka = pipeline.kafka();
     Home home = Home.fromEnvironment();
     if (work == null) {
@@ -77,60 +95,127 @@ public class CaptionsBenchCommand implements Callable<Integer> {
       services.awaitCaptions(Duration.ofMinutes(2));
       System.out.printf(
           "Services ready in %.1f s; streaming %.1f s of read speech (%d rounds of 5 LibriVox clips"
-              + " and JFK) at the pace it was spoken ...%n",
-          Duration.between(start, Instant.now()).toMillis() / 1e3, reading.seconds(), rounds);
+              + " and JFK) at the pace it was spoken%s ...%n",
+          Duration.between(start, Instant.now()).toMillis() / 1e3,
+          reading.seconds(),
+          rounds,
+          streams == 1 ? "" : ", " + streams + " streams at once");
       try (CaptionFollower follower =
               new CaptionFollower(kafka, EarshotTopic.CAPTIONS.defaultName());
           ResultWatcher results =
               new ResultWatcher(kafka, EarshotTopic.RESULTS.defaultName(), start)) {
-        LiveCaptionRun.Run run =
-            LiveCaptionRun.stream(
-                services.ingestClient(),
-                follower,
-                reading.samples(),
-                "caption-bench",
-                Duration.ofMinutes(2));
-        RecordingResult whole =
-            results
-                .await(Set.of(run.recordingId()), Duration.ofMinutes(10), (id, seen) -> {})
-                .get(run.recordingId())
-                .result();
-        report(run, whole, reading, cache, work);
+        List<LiveCaptionRun.Run> runs = streamAll(services, follower, reading);
+        Set<String> ids = new java.util.LinkedHashSet<>();
+        runs.forEach(r -> ids.add(r.recordingId()));
+        var wholes = results.await(ids, Duration.ofMinutes(10), (id, seen) -> {});
+        List<Summary> summaries = new java.util.ArrayList<>();
+        for (int k = 0; k < runs.size(); k++) {
+          LiveCaptionRun.Run run = runs.get(k);
+          if (streams > 1) {
+            System.out.printf("%nStream %d of %d (%s):%n", k + 1, streams, run.recordingId());
+          }
+          summaries.add(
+              report(
+                  run,
+                  wholes.get(run.recordingId()).result(),
+                  reading,
+                  cache,
+                  streams == 1 ? work : work.resolve("stream-" + (k + 1))));
+        }
+        if (streams > 1) {
+          pooled(summaries);
+        }
       }
     }
     return ExitCodes.OK;
   }
 
-  private static void report(
+  /** Streams the reading {@link #streams} times at once, 0.5 s apart; every stream's run. */
+  private List<LiveCaptionRun.Run> streamAll(
+      Services services, CaptionFollower follower, Reading reading) throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(streams);
+    try {
+      List<java.util.concurrent.Future<LiveCaptionRun.Run>> futures = new java.util.ArrayList<>();
+      for (int k = 0; k < streams; k++) {
+        long delayMs = 500L * k;
+        String name = "caption-bench-" + (k + 1);
+        futures.add(
+            pool.submit(
+                () -> {
+                  Thread.sleep(delayMs);
+                  return LiveCaptionRun.stream(
+                      services.ingestClient(),
+                      follower,
+                      reading.samples(),
+                      name,
+                      Duration.ofMinutes(2));
+                }));
+      }
+      List<LiveCaptionRun.Run> runs = new java.util.ArrayList<>();
+      for (var f : futures) {
+        runs.add(f.get());
+      }
+      return runs;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Every stream's words together: what a worker captioning this many streams does. */
+  private void pooled(List<Summary> summaries) {
+    List<CaptionTimes.Delay> all = new java.util.ArrayList<>();
+    int captionEdits = 0;
+    int wholeEdits = 0;
+    int words = 0;
+    for (Summary s : summaries) {
+      all.addAll(s.delays());
+      captionEdits += s.captionErrors().edits();
+      wholeEdits += s.wholeErrors().edits();
+      words += s.captionErrors().referenceWords();
+    }
+    System.out.printf(
+        "%nAll %d streams, %d words matched:%n  %-33s %-24s %s%n",
+        streams, all.size(), "", "first shown (partial)", "committed (final)");
+    printDelays("on the streaming connections", all);
+    System.out.printf(
+        "Word error rate: captions %.1f%% (%d errors in %d words), the same audio transcribed"
+            + " whole %.1f%% (%d)%n",
+        100.0 * captionEdits / words, captionEdits, words, 100.0 * wholeEdits / words, wholeEdits);
+  }
+
+  private static Summary report(
       LiveCaptionRun.Run run, RecordingResult whole, Reading reading, AssetCache cache, Path work)
       throws java.io.IOException {
     List<CaptionFollower.Arrived> captions = run.captions();
     Caption last = captions.isEmpty() ? null : captions.get(captions.size() - 1).caption();
     double streamEnd = run.startNanos() / 1e9 + reading.seconds();
     System.out.printf(
-        "Captions: %d, %d words committed, the last one %s%n",
+        "Captions: %d on %s, %d back on the streaming connection, %d words committed, the last"
+            + " one %s%n",
         captions.size(),
+        EarshotTopic.CAPTIONS.defaultName(),
+        run.onConnection().size(),
         last == null ? 0 : last.committedWords(),
         last == null || !last.last()
             ? "never came"
             : String.format(
                 "%.2f s after the stream's end",
                 captions.get(captions.size() - 1).nanos() / 1e9 - streamEnd));
-    var delays =
-        CaptionTimes.delays(captions, run.startNanos(), CaptionTimes.spoken(whole.segments()));
+    var spoken = CaptionTimes.spoken(whole.segments());
+    boolean wordTimes = whole.segments().stream().allMatch(s -> !s.words().isEmpty());
+    // The device's view: captions as they came back on the streaming connection.
+    var delays = CaptionTimes.delays(run.onConnection(), run.startNanos(), spoken);
+    var onTopic = CaptionTimes.delays(captions, run.startNanos(), spoken);
     writeDetails(run, delays, work);
-    List<Double> shown = delays.stream().map(d -> d.firstShownMs() / 1e3).toList();
-    List<Double> committed = delays.stream().map(d -> d.committedMs() / 1e3).toList();
     System.out.printf(
-        "Delay from a word spoken (its end, interpolated in the whole transcript's segments) to"
-            + " its caption, %d words matched:%n",
+        "Delay from a word spoken (its end, %s) to its caption, %d words matched:%n",
+        wordTimes
+            ? "from the whole transcript's word timestamps"
+            : "interpolated in the whole transcript's segments",
         delays.size());
-    System.out.printf(
-        "  first shown (partial)  p50 %.2f s  p95 %.2f s%n",
-        CaptionTimes.percentile(shown, 50), CaptionTimes.percentile(shown, 95));
-    System.out.printf(
-        "  committed (final)      p50 %.2f s  p95 %.2f s%n",
-        CaptionTimes.percentile(committed, 50), CaptionTimes.percentile(committed, 95));
+    System.out.printf("  %-33s %-24s %s%n", "", "first shown (partial)", "committed (final)");
+    printDelays("on the streaming connection", delays);
+    printDelays("on " + EarshotTopic.CAPTIONS.defaultName(), onTopic);
 
     var normalizer = EnglishTextNormalizer.forModel(WhisperModels.resolve("tiny", cache));
     StringBuilder text = new StringBuilder();
@@ -173,6 +258,19 @@ public class CaptionsBenchCommand implements Callable<Integer> {
             + work.resolve("words.tsv")
             + ", "
             + work.resolve("texts.txt"));
+    return new Summary(delays, captionErrors, wholeErrors);
+  }
+
+  private static void printDelays(String where, List<CaptionTimes.Delay> delays) {
+    List<Double> shown = delays.stream().map(d -> d.firstShownMs() / 1e3).toList();
+    List<Double> committed = delays.stream().map(d -> d.committedMs() / 1e3).toList();
+    System.out.printf(
+        "  %-33s p50 %.2f s  p95 %.2f s    p50 %.2f s  p95 %.2f s%n",
+        where,
+        CaptionTimes.percentile(shown, 50),
+        CaptionTimes.percentile(shown, 95),
+        CaptionTimes.percentile(committed, 50),
+        CaptionTimes.percentile(committed, 95));
   }
 
   /** Every caption as it arrived and every word's delays, for a closer look. */
@@ -181,7 +279,7 @@ public class CaptionsBenchCommand implements Callable<Integer> {
       throws java.io.IOException {
     StringBuilder captions =
         new StringBuilder("arrived_s\taudio_s\tsequence\tcommitted\tpartial\n");
-    for (var a : run.captions()) {
+    for (var a : run.onConnection()) {
       captions.append(
           String.format(
               java.util.Locale.ROOT,

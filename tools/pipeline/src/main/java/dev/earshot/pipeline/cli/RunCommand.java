@@ -5,6 +5,7 @@ import dev.earshot.assets.Catalog;
 import dev.earshot.audio.decode.AudioFiles;
 import dev.earshot.cli.UsageException;
 import dev.earshot.pipeline.ResultWatcher;
+import dev.earshot.pipeline.ingest.CaptionsOption;
 import dev.earshot.pipeline.ingest.IngestClient;
 import dev.earshot.pipeline.ingest.IngestTarget;
 import dev.earshot.pipeline.ingest.MicCommand;
@@ -51,6 +52,8 @@ public class RunCommand implements Callable<Integer> {
   @Option(names = "--device", description = "With --mic: the capture device (see ingest devices).")
   String device;
 
+  @Mixin CaptionsOption captions = new CaptionsOption();
+
   @Mixin IngestTarget target = new IngestTarget();
 
   @Mixin ConnectionOptions connection = new ConnectionOptions();
@@ -75,7 +78,7 @@ public class RunCommand implements Callable<Integer> {
             EarshotTopic.RESULTS.defaultName(),
             Instant.now().minusSeconds(2))) {
       if (recorder != null) {
-        ids.add(recorder.record(ingest, null, micSeconds, null).recordingId());
+        ids.add(recorder.record(ingest, null, micSeconds, null, captions.target()).recordingId());
       } else {
         if (files.isEmpty()) {
           files = List.of(AssetCache.atDefaultLocation().fetch(Catalog.JFK_WAV));

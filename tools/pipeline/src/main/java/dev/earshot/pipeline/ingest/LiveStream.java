@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.audio.decode.AudioDecoder;
 import dev.earshot.audio.decode.PcmStream;
+import dev.earshot.schema.result.Caption;
+import dev.earshot.schema.result.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,23 +30,34 @@ import java.util.function.Consumer;
 /**
  * A live recording on ingest-service's WebSocket ({@code /recordings/live}): 16-bit PCM goes out
  * while it is captured or decoded, the service answers {@code started} with the recording id, a
- * {@code chunk} message for each chunk Kafka acknowledged, and {@code finished} after {@code end}.
+ * {@code chunk} message for each chunk Kafka acknowledged, {@code caption} for each live caption
+ * when they were asked for, and {@code finished} after {@code end}.
  */
 public final class LiveStream implements AutoCloseable {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** What the service said when the recording ended. */
-  public record Finished(String recordingId, int chunks, double seconds) {}
+  /**
+   * What the service said when the recording ended.
+   *
+   * @param captionsPending the stream's last caption is still to come ({@link #awaitLastCaption})
+   */
+  public record Finished(String recordingId, int chunks, double seconds, boolean captionsPending) {}
 
   private final WebSocket socket;
   private final BlockingQueue<JsonNode> messages;
   private final String recordingId;
+  private final CompletableFuture<Boolean> lastCaption;
 
-  private LiveStream(WebSocket socket, BlockingQueue<JsonNode> messages, String recordingId) {
+  private LiveStream(
+      WebSocket socket,
+      BlockingQueue<JsonNode> messages,
+      String recordingId,
+      CompletableFuture<Boolean> lastCaption) {
     this.socket = socket;
     this.messages = messages;
     this.recordingId = recordingId;
+    this.lastCaption = lastCaption;
   }
 
   /**
@@ -52,6 +65,8 @@ public final class LiveStream implements AutoCloseable {
    * service has started it.
    *
    * @param onChunk told about each chunk Kafka acknowledged (its JSON message)
+   * @param onCaption told about each live caption of the stream as it arrives, on the connection's
+   *     thread; null asks the service for none
    */
   public static LiveStream open(
       IngestClient ingest,
@@ -59,7 +74,8 @@ public final class LiveStream implements AutoCloseable {
       int channels,
       String name,
       String device,
-      Consumer<JsonNode> onChunk)
+      Consumer<JsonNode> onChunk,
+      Consumer<Caption> onCaption)
       throws IOException, InterruptedException {
     Map<String, String> query = new LinkedHashMap<>();
     query.put("sampleRate", String.valueOf(sampleRate));
@@ -67,12 +83,14 @@ public final class LiveStream implements AutoCloseable {
     query.put("format", "s16le");
     query.put("name", name);
     query.put("device", device);
+    query.put("captions", String.valueOf(onCaption != null));
     URI uri =
         URI.create(
             ingest.baseUrl().replaceFirst("^http", "ws")
                 + "/recordings/live?"
                 + IngestClient.query(query));
     BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+    CompletableFuture<Boolean> lastCaption = new CompletableFuture<>();
     WebSocket socket;
     try {
       socket =
@@ -81,7 +99,7 @@ public final class LiveStream implements AutoCloseable {
               .build()
               .newWebSocketBuilder()
               .header(IngestClient.API_KEY_HEADER, ingest.apiKey())
-              .buildAsync(uri, new Listener(messages, onChunk))
+              .buildAsync(uri, new Listener(messages, onChunk, onCaption, lastCaption))
               .get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof WebSocketHandshakeException refused) {
@@ -98,7 +116,11 @@ public final class LiveStream implements AutoCloseable {
       throw new IOException("ingest-service at " + ingest.baseUrl() + " did not answer", e);
     }
     JsonNode started = next(messages, "started", Duration.ofSeconds(30));
-    return new LiveStream(socket, messages, started.path("recordingId").asText());
+    if (!started.path("captions").asBoolean()) {
+      // This ingest-service sends none (ingest.live.captions=false, or it predates captions).
+      lastCaption.complete(false);
+    }
+    return new LiveStream(socket, messages, started.path("recordingId").asText(), lastCaption);
   }
 
   /**
@@ -109,7 +131,14 @@ public final class LiveStream implements AutoCloseable {
       throws IOException, InterruptedException {
     try (PcmStream pcm = AudioDecoder.open(file);
         LiveStream live =
-            open(ingest, pcm.info().sampleRate(), pcm.info().channels(), name, device, m -> {})) {
+            open(
+                ingest,
+                pcm.info().sampleRate(),
+                pcm.info().channels(),
+                name,
+                device,
+                m -> {},
+                null)) {
       // About a second per message, well under the service's 1 MiB message limit.
       float[] buffer = new float[pcm.info().sampleRate() * pcm.info().channels()];
       for (int n = pcm.read(buffer, 0, buffer.length);
@@ -168,7 +197,20 @@ public final class LiveStream implements AutoCloseable {
     return new Finished(
         finished.path("recordingId").asText(recordingId),
         finished.path("chunks").asInt(),
-        finished.path("durationSeconds").asDouble());
+        finished.path("durationSeconds").asDouble(),
+        finished.path("captionsPending").asBoolean());
+  }
+
+  /**
+   * After {@link #finish()}, waits until the stream's last caption arrived (the service closes the
+   * connection after it, or once it gave up waiting); returns whether it came.
+   */
+  public boolean awaitLastCaption(Duration timeout) throws InterruptedException {
+    try {
+      return lastCaption.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    }
   }
 
   /** Without {@link #finish()}, closing abandons the recording (the service marks it FAILED). */
@@ -209,15 +251,23 @@ public final class LiveStream implements AutoCloseable {
         : "ingest-service closed the connection" + m.path("reason").asText("");
   }
 
-  /** Collects the service's JSON messages; chunk notices go to the caller as they come. */
+  /** Collects the service's JSON messages; chunk notices and captions go to the caller. */
   private static final class Listener implements WebSocket.Listener {
     private final BlockingQueue<JsonNode> messages;
     private final Consumer<JsonNode> onChunk;
+    private final Consumer<Caption> onCaption;
+    private final CompletableFuture<Boolean> lastCaption;
     private final StringBuilder text = new StringBuilder();
 
-    Listener(BlockingQueue<JsonNode> messages, Consumer<JsonNode> onChunk) {
+    Listener(
+        BlockingQueue<JsonNode> messages,
+        Consumer<JsonNode> onChunk,
+        Consumer<Caption> onCaption,
+        CompletableFuture<Boolean> lastCaption) {
       this.messages = messages;
       this.onChunk = onChunk;
+      this.onCaption = onCaption;
+      this.lastCaption = lastCaption;
     }
 
     @Override
@@ -226,8 +276,18 @@ public final class LiveStream implements AutoCloseable {
       if (last) {
         try {
           JsonNode m = JSON.readTree(text.toString());
-          if (m.path("type").asText().equals("chunk")) {
+          String type = m.path("type").asText();
+          if (type.equals("chunk")) {
             onChunk.accept(m);
+          } else if (type.equals("caption")) {
+            // Captions keep the one JSON shape of earshot.captions (snake_case).
+            Caption caption = Json.MAPPER.treeToValue(m, Caption.class);
+            if (onCaption != null) {
+              onCaption.accept(caption);
+            }
+            if (caption.last()) {
+              lastCaption.complete(true);
+            }
           } else {
             messages.add(m);
           }
@@ -246,6 +306,7 @@ public final class LiveStream implements AutoCloseable {
 
     @Override
     public CompletionStage<?> onClose(WebSocket socket, int status, String reason) {
+      lastCaption.complete(false);
       messages.add(
           JSON.createObjectNode()
               .put("type", "closed")
@@ -255,6 +316,7 @@ public final class LiveStream implements AutoCloseable {
 
     @Override
     public void onError(WebSocket socket, Throwable error) {
+      lastCaption.complete(false);
       messages.add(
           JSON.createObjectNode()
               .put("type", "error")

@@ -3,7 +3,9 @@ package dev.earshot.pipeline.ingest;
 import dev.earshot.cli.Cli;
 import dev.earshot.cli.Durations;
 import dev.earshot.cli.ExitCodes;
+import dev.earshot.cli.Terminal;
 import dev.earshot.cli.UsageException;
+import dev.earshot.pipeline.captions.CaptionPrinter;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
@@ -36,6 +38,8 @@ public class MicCommand implements Callable<Integer> {
   @Option(names = "--chunks", description = "Print every chunk as Kafka acknowledges it.")
   boolean printChunks;
 
+  @Mixin CaptionsOption captions = new CaptionsOption();
+
   @Mixin IngestTarget target = new IngestTarget();
 
   @Override
@@ -44,7 +48,8 @@ public class MicCommand implements Callable<Integer> {
         duration == null ? 0 : Cli.parse("--duration", duration, Durations::parseSeconds);
     Recorder recorder = Recorder.choose(device);
     var ingest = target.connect(System.err).client();
-    var finished = recorder.record(ingest, name, seconds, printChunks ? System.out : null);
+    var finished =
+        recorder.record(ingest, name, seconds, printChunks ? System.out : null, captions.target());
     System.out.printf(
         "recording %s: %d chunks, %.2f s%n",
         finished.recordingId(), finished.chunks(), finished.seconds());
@@ -53,6 +58,9 @@ public class MicCommand implements Callable<Integer> {
 
   /** A chosen capture device and its format, checked before anything starts. */
   public record Recorder(CaptureDevices.Device device, AudioFormat format) {
+
+    /** Longer than ingest-service waits for it (ingest.live.last-caption-wait, 30 s). */
+    private static final java.time.Duration LAST_CAPTION_WAIT = java.time.Duration.ofSeconds(40);
 
     /** The device asked for (number or part of its name), or the first; a bad choice is usage. */
     public static Recorder choose(String wanted)
@@ -75,10 +83,19 @@ public class MicCommand implements Callable<Integer> {
      * until Enter on a terminal; the recording id comes from the service when the stream opens.
      *
      * @param chunks where to print each chunk Kafka acknowledged; null for nowhere
+     * @param captions where to print the live captions while recording (redrawn in place when it is
+     *     a terminal); null for none. The stream's last caption is waited for before returning.
      */
     public LiveStream.Finished record(
-        IngestClient ingest, String name, double seconds, PrintStream chunks)
+        IngestClient ingest, String name, double seconds, PrintStream chunks, PrintStream captions)
         throws IOException, InterruptedException {
+      CaptionPrinter printer =
+          captions == null
+              ? null
+              : new CaptionPrinter(
+                  captions,
+                  captions == System.err && Terminal.stderrIsTerminal(),
+                  CaptionPrinter.terminalWidth());
       try (LiveStream stream =
           LiveStream.open(
               ingest,
@@ -95,7 +112,8 @@ public class MicCommand implements Callable<Integer> {
                       m.path("offsetSeconds").asDouble(),
                       m.path("durationSeconds").asDouble());
                 }
-              })) {
+              },
+              printer)) {
         AtomicBoolean stop = new AtomicBoolean();
         Thread enter = stopOnEnter(stop, seconds == 0);
         System.err.printf(
@@ -112,7 +130,16 @@ public class MicCommand implements Callable<Integer> {
             enter.interrupt();
           }
         }
-        return stream.finish();
+        LiveStream.Finished finished = stream.finish();
+        if (printer != null && finished.captionsPending()) {
+          // The captioner decodes the last words after the stream ended.
+          stream.awaitLastCaption(LAST_CAPTION_WAIT);
+        }
+        return finished;
+      } finally {
+        if (printer != null) {
+          printer.close();
+        }
       }
     }
 

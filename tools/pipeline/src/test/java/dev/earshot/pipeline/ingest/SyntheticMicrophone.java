@@ -11,12 +11,15 @@ import javax.sound.sampled.spi.MixerProvider;
 
 /**
  * A Java Sound capture device for tests without sound hardware: a 48 kHz stereo 16-bit microphone
- * hearing a 440 Hz tone with a short pause every 5 s. It exists only while the system property
- * {@value #ENABLED} is "true", so tests can also see a machine without any capture device.
+ * hearing a 440 Hz tone with a short pause every 5 s, or, while the system property {@value
+ * #SPEECH} names a 16 kHz mono WAV file, that recording (then silence). It exists only while the
+ * system property {@value #ENABLED} is "true", so tests can also see a machine without any capture
+ * device.
  */
 public class SyntheticMicrophone extends MixerProvider {
 
   public static final String ENABLED = "earshot.test.synthetic-microphone";
+  public static final String SPEECH = "earshot.test.synthetic-microphone.speech";
   public static final String NAME = "Earshot synthetic microphone";
   public static final AudioFormat FORMAT = new AudioFormat(48000, 16, 2, true, false);
 
@@ -138,6 +141,7 @@ public class SyntheticMicrophone extends MixerProvider {
 
   /** Delivers the tone as fast as it is read, so tests need not wait in real time. */
   private static final class SyntheticLine extends NoControls implements TargetDataLine {
+    private float[] speech;
     private boolean open;
     private boolean running;
     private long frame;
@@ -154,12 +158,49 @@ public class SyntheticMicrophone extends MixerProvider {
       if (!FORMAT.matches(format)) {
         throw new IllegalArgumentException("unsupported format " + format);
       }
-      open = true;
+      open();
     }
 
     @Override
     public void open() {
+      String file = System.getProperty(SPEECH);
+      speech = file == null ? null : speech(java.nio.file.Path.of(file));
       open = true;
+    }
+
+    private static float[] speech(java.nio.file.Path file) {
+      try (var pcm = dev.earshot.audio.decode.AudioDecoder.open(file)) {
+        if (pcm.info().sampleRate() != 16000 || pcm.info().channels() != 1) {
+          throw new IllegalArgumentException(file + " is not 16 kHz mono");
+        }
+        float[] buffer = new float[16000];
+        var samples = new java.util.ArrayList<Float>();
+        for (int n = pcm.read(buffer, 0, buffer.length);
+            n >= 0;
+            n = pcm.read(buffer, 0, buffer.length)) {
+          for (int i = 0; i < n; i++) {
+            samples.add(buffer[i]);
+          }
+        }
+        float[] out = new float[samples.size()];
+        for (int i = 0; i < out.length; i++) {
+          out[i] = samples.get(i);
+        }
+        return out;
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    /** The speech at 48 kHz: 16 kHz samples interpolated linearly, silence after its end. */
+    private short speechSample(long frame) {
+      double at = frame / 3.0;
+      int i = (int) at;
+      if (i + 1 >= speech.length) {
+        return 0;
+      }
+      double v = speech[i] + (speech[i + 1] - speech[i]) * (at - i);
+      return (short) Math.round(Math.max(-1, Math.min(1, v)) * 32767);
     }
 
     @Override
@@ -170,7 +211,7 @@ public class SyntheticMicrophone extends MixerProvider {
       int frames = len / 4;
       for (int i = 0; i < frames; i++, frame++) {
         for (int c = 0; c < 2; c++) {
-          short s = sample(frame, c);
+          short s = speech != null ? speechSample(frame) : sample(frame, c);
           b[off + 4 * i + 2 * c] = (byte) s;
           b[off + 4 * i + 2 * c + 1] = (byte) (s >> 8);
         }
