@@ -24,6 +24,8 @@ public class SttMetrics {
   private final DistributionSummary realTimeFactor;
   private final DistributionSummary tokensPerSecond;
   private final Timer captionDecode;
+  private final java.util.concurrent.atomic.AtomicReference<java.util.function.Supplier<Integer>>
+      liveStreams = new java.util.concurrent.atomic.AtomicReference<>(() -> 0);
   private final WorkerMetrics worker;
 
   public SttMetrics(MeterRegistry registry) {
@@ -50,6 +52,11 @@ public class SttMetrics {
                     + " stt.captions.update-interval, every stream of the worker falls behind")
             .publishPercentiles(0.5, 0.95)
             .register(registry);
+    // Registered now: the captioner is made when the first live piece arrives.
+    io.micrometer.core.instrument.Gauge.builder(
+            "earshot.stt.live.streams", liveStreams, open -> open.get().get())
+        .description("Live streams this worker is captioning")
+        .register(registry);
     for (String kind : new String[] {"partial", "final", "last"}) {
       // Registered up front so dashboards see zeros rather than missing series.
       registry.counter("earshot.stt.captions", "kind", kind);
@@ -93,13 +100,9 @@ public class SttMetrics {
         .increment();
   }
 
-  /** Gauges the live streams the captioner follows now. */
+  /** Where the gauge of live streams being captioned reads them from. */
   public void watchLiveStreams(java.util.function.Supplier<Integer> open) {
-    io.micrometer.core.instrument.Gauge.builder(
-            "earshot.stt.live.streams", open, java.util.function.Supplier::get)
-        .description("Live streams this worker is captioning")
-        .strongReference(true)
-        .register(registry);
+    liveStreams.set(open);
   }
 
   /** The chunk counters and batch timer every worker keeps. */

@@ -128,155 +128,35 @@ public record DecodingOptions(
   }
 
   public DecodingOptions withLanguage(String code) {
-    return new DecodingOptions(
-        task,
-        code,
-        timestamps,
-        wordTimestamps,
-        beamSize,
-        bestOf,
-        temperatures,
-        compressionRatioThreshold,
-        logProbThreshold,
-        noSpeechThreshold,
-        maxTokens,
-        maxInitialTimestamp,
-        seed,
-        guards,
-        initialPrompt);
+    return with(c -> c.language = code);
   }
 
   public DecodingOptions withTask(Task newTask) {
-    return new DecodingOptions(
-        newTask,
-        language,
-        timestamps,
-        wordTimestamps,
-        beamSize,
-        bestOf,
-        temperatures,
-        compressionRatioThreshold,
-        logProbThreshold,
-        noSpeechThreshold,
-        maxTokens,
-        maxInitialTimestamp,
-        seed,
-        guards,
-        initialPrompt);
+    return with(c -> c.task = newTask);
   }
 
   public DecodingOptions withTimestamps(boolean on) {
-    return new DecodingOptions(
-        task,
-        language,
-        on,
-        wordTimestamps,
-        beamSize,
-        bestOf,
-        temperatures,
-        compressionRatioThreshold,
-        logProbThreshold,
-        noSpeechThreshold,
-        maxTokens,
-        maxInitialTimestamp,
-        seed,
-        guards,
-        initialPrompt);
+    return with(c -> c.timestamps = on);
   }
 
   public DecodingOptions withWordTimestamps(boolean on) {
-    return new DecodingOptions(
-        task,
-        language,
-        timestamps,
-        on,
-        beamSize,
-        bestOf,
-        temperatures,
-        compressionRatioThreshold,
-        logProbThreshold,
-        noSpeechThreshold,
-        maxTokens,
-        maxInitialTimestamp,
-        seed,
-        guards,
-        initialPrompt);
+    return with(c -> c.wordTimestamps = on);
   }
 
   public DecodingOptions withBeamSize(int beams) {
-    return new DecodingOptions(
-        task,
-        language,
-        timestamps,
-        wordTimestamps,
-        beams,
-        bestOf,
-        temperatures,
-        compressionRatioThreshold,
-        logProbThreshold,
-        noSpeechThreshold,
-        maxTokens,
-        maxInitialTimestamp,
-        seed,
-        guards,
-        initialPrompt);
+    return with(c -> c.beamSize = beams);
   }
 
   public DecodingOptions withTemperatures(double... values) {
-    return new DecodingOptions(
-        task,
-        language,
-        timestamps,
-        wordTimestamps,
-        beamSize,
-        bestOf,
-        values,
-        compressionRatioThreshold,
-        logProbThreshold,
-        noSpeechThreshold,
-        maxTokens,
-        maxInitialTimestamp,
-        seed,
-        guards,
-        initialPrompt);
+    return with(c -> c.temperatures = values);
   }
 
   public DecodingOptions withMaxTokens(int tokens) {
-    return new DecodingOptions(
-        task,
-        language,
-        timestamps,
-        wordTimestamps,
-        beamSize,
-        bestOf,
-        temperatures,
-        compressionRatioThreshold,
-        logProbThreshold,
-        noSpeechThreshold,
-        tokens,
-        maxInitialTimestamp,
-        seed,
-        guards,
-        initialPrompt);
+    return with(c -> c.maxTokens = tokens);
   }
 
   public DecodingOptions withGuards(Guards rules) {
-    return new DecodingOptions(
-        task,
-        language,
-        timestamps,
-        wordTimestamps,
-        beamSize,
-        bestOf,
-        temperatures,
-        compressionRatioThreshold,
-        logProbThreshold,
-        noSpeechThreshold,
-        maxTokens,
-        maxInitialTimestamp,
-        seed,
-        rules,
-        initialPrompt);
+    return with(c -> c.guards = rules);
   }
 
   /**
@@ -284,22 +164,66 @@ public record DecodingOptions(
    * {@code <|startofprev|>}: it steers spelling, names and style.
    */
   public DecodingOptions withInitialPrompt(String prompt) {
+    return with(c -> c.initialPrompt = prompt);
+  }
+
+  /** This with one setting changed; the record's constructor checks the result. */
+  private DecodingOptions with(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
     return new DecodingOptions(
-        task,
-        language,
-        timestamps,
-        wordTimestamps,
-        beamSize,
-        bestOf,
-        temperatures,
-        compressionRatioThreshold,
-        logProbThreshold,
-        noSpeechThreshold,
-        maxTokens,
-        maxInitialTimestamp,
-        seed,
-        guards,
-        prompt);
+        c.task,
+        c.language,
+        c.timestamps,
+        c.wordTimestamps,
+        c.beamSize,
+        c.bestOf,
+        c.temperatures,
+        c.compressionRatioThreshold,
+        c.logProbThreshold,
+        c.noSpeechThreshold,
+        c.maxTokens,
+        c.maxInitialTimestamp,
+        c.seed,
+        c.guards,
+        c.initialPrompt);
+  }
+
+  /** The settings as fields to change one of. */
+  private static final class Copy {
+    Task task;
+    String language;
+    boolean timestamps;
+    boolean wordTimestamps;
+    int beamSize;
+    int bestOf;
+    double[] temperatures;
+    double compressionRatioThreshold;
+    double logProbThreshold;
+    double noSpeechThreshold;
+    int maxTokens;
+    double maxInitialTimestamp;
+    long seed;
+    Guards guards;
+    String initialPrompt;
+
+    Copy(DecodingOptions o) {
+      task = o.task;
+      language = o.language;
+      timestamps = o.timestamps;
+      wordTimestamps = o.wordTimestamps;
+      beamSize = o.beamSize;
+      bestOf = o.bestOf;
+      temperatures = o.temperatures;
+      compressionRatioThreshold = o.compressionRatioThreshold;
+      logProbThreshold = o.logProbThreshold;
+      noSpeechThreshold = o.noSpeechThreshold;
+      maxTokens = o.maxTokens;
+      maxInitialTimestamp = o.maxInitialTimestamp;
+      seed = o.seed;
+      guards = o.guards;
+      initialPrompt = o.initialPrompt;
+    }
   }
 
   @Override

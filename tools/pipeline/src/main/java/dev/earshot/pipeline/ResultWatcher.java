@@ -1,22 +1,14 @@
 package dev.earshot.pipeline;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.earshot.schema.result.Json;
 import dev.earshot.schema.result.RecordingResult;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Follows the results topic from a point in time and keeps each recording's latest result, with the
@@ -25,61 +17,26 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 public final class ResultWatcher implements AutoCloseable {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /** A recording result and when this watcher saw it. */
   public record Seen(RecordingResult result, long seenAtMs) {}
 
-  private final KafkaConsumer<String, String> consumer;
   private final Map<String, Seen> latest = new ConcurrentHashMap<>();
-  private final Thread thread;
-  private volatile RuntimeException failure;
+  private final TopicFollower follower;
 
   public ResultWatcher(String bootstrap, String topic, Instant since) {
-    consumer =
-        new KafkaConsumer<>(
-            TopicTime.readerConfig(bootstrap, "earshot-result-watcher"),
-            new StringDeserializer(),
-            new StringDeserializer());
-    List<TopicPartition> partitions = new ArrayList<>();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (partitions.isEmpty()) {
-      var infos = consumer.partitionsFor(topic, Duration.ofSeconds(10));
-      if (infos != null) {
-        infos.forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-      }
-      if (partitions.isEmpty() && System.nanoTime() > deadline) {
-        consumer.close();
-        throw new IllegalStateException(
-            "topic " + topic + " does not exist; is results-service running?");
-      }
-    }
-    consumer.assign(partitions);
-    TopicTime.seek(consumer, partitions, since);
-    thread = new Thread(this::run, "result-watcher");
-    thread.setDaemon(true);
-    thread.start();
-  }
-
-  private void run() {
-    try {
-      while (true) {
-        for (var r : consumer.poll(Duration.ofMillis(200))) {
-          try {
-            RecordingResult result = Json.read(r.value(), RecordingResult.class);
-            latest.put(r.key(), new Seen(result, System.currentTimeMillis()));
-          } catch (UncheckedIOException e) {
-            // Not a result this tool understands; results-service writes only JSON.
-          }
-        }
-      }
-    } catch (WakeupException e) {
-      // closing
-    } catch (RuntimeException e) {
-      failure = e;
-    } finally {
-      consumer.close();
-    }
+    follower =
+        new TopicFollower(
+            bootstrap,
+            topic,
+            "earshot-result-watcher",
+            Duration.ofSeconds(60),
+            "results-service",
+            (consumer, partitions) -> TopicTime.seek(consumer, partitions, since),
+            r ->
+                latest.put(
+                    r.key(),
+                    new Seen(
+                        Json.read(r.value(), RecordingResult.class), System.currentTimeMillis())));
   }
 
   public Map<String, Seen> latest() {
@@ -97,9 +54,7 @@ public final class ResultWatcher implements AutoCloseable {
     Map<String, Seen> done = new LinkedHashMap<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (done.size() < ids.size() && System.nanoTime() < deadline) {
-      if (failure != null) {
-        throw failure;
-      }
+      follower.check();
       for (String id : ids) {
         Seen seen = latest.get(id);
         if (seen != null && !done.containsKey(id)) {
@@ -114,7 +69,6 @@ public final class ResultWatcher implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    consumer.wakeup();
-    thread.join(5000);
+    follower.close();
   }
 }
