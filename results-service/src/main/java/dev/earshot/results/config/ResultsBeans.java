@@ -4,13 +4,16 @@ import dev.earshot.results.access.ReadAccess;
 import dev.earshot.results.join.JoinListener;
 import dev.earshot.results.join.JoinSettings;
 import dev.earshot.results.join.ResultsTopology;
+import dev.earshot.results.join.StreamThreadRecovery;
 import dev.earshot.results.join.WorkerProgress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 
 /** The checked settings and the Kafka Streams topology Quarkus runs. */
 @ApplicationScoped
@@ -20,6 +23,14 @@ public class ResultsBeans {
   @Singleton
   ReadAccess readAccess(ResultsConfig config) {
     return ReadAccess.of(config.http());
+  }
+
+  /** Quarkus hands this to Kafka Streams before it starts. */
+  @Produces
+  @Singleton
+  StreamsUncaughtExceptionHandler streamThreadRecovery(ResultsConfig config) {
+    return new StreamThreadRecovery(
+        config.maxThreadReplacements(), config.threadReplacementWindow(), Clock.systemUTC());
   }
 
   @Produces

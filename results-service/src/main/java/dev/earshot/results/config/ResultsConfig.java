@@ -55,6 +55,17 @@ public interface ResultsConfig {
   Duration retention();
 
   /**
+   * A stream thread that fails (a broker gone mid-transaction leaves its producer unusable) is
+   * replaced by a new one, up to this many times within {@link #threadReplacementWindow()}; past
+   * that the Kafka Streams client shuts down, readiness fails and the process is restarted.
+   */
+  @WithDefault("10")
+  int maxThreadReplacements();
+
+  @WithDefault("10M")
+  Duration threadReplacementWindow();
+
+  /**
    * Transcript rules by name, e.g. {@code results.rules.cant-hear.label=can't hear}, {@code
    * results.rules.cant-hear.keywords=can't hear,cannot hear}, {@code
    * results.rules.cant-hear.classifier=sound-type}, {@code results.rules.cant-hear.class=speech},
