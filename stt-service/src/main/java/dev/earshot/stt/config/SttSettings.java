@@ -121,7 +121,9 @@ public record SttSettings(
                 d.languageThreshold(),
                 d.fallbackLanguage().strip().equalsIgnoreCase("none")
                     ? null
-                    : d.fallbackLanguage().strip()));
+                    : d.fallbackLanguage().strip()),
+            // A prompt comes with a request (Wishes), never from the worker's settings.
+            null);
     var vad =
         config.vad().enabled()
             ? new SpeechDetector.Settings(config.vad().threshold(), config.vad().minSpeechSeconds())

@@ -75,40 +75,6 @@ public record DecodingOptions(
     }
   }
 
-  /** Without an initial prompt. */
-  public DecodingOptions(
-      Task task,
-      String language,
-      boolean timestamps,
-      boolean wordTimestamps,
-      int beamSize,
-      int bestOf,
-      double[] temperatures,
-      double compressionRatioThreshold,
-      double logProbThreshold,
-      double noSpeechThreshold,
-      int maxTokens,
-      double maxInitialTimestamp,
-      long seed,
-      Guards guards) {
-    this(
-        task,
-        language,
-        timestamps,
-        wordTimestamps,
-        beamSize,
-        bestOf,
-        temperatures,
-        compressionRatioThreshold,
-        logProbThreshold,
-        noSpeechThreshold,
-        maxTokens,
-        maxInitialTimestamp,
-        seed,
-        guards,
-        null);
-  }
-
   public static DecodingOptions defaults() {
     return new DecodingOptions(
         Task.TRANSCRIBE,
@@ -124,7 +90,8 @@ public record DecodingOptions(
         224,
         1.0,
         0,
-        Guards.defaults());
+        Guards.defaults(),
+        null);
   }
 
   public DecodingOptions withLanguage(String code) {
